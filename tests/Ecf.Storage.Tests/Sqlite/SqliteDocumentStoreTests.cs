@@ -1,0 +1,153 @@
+using System.Text;
+using Ecf.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Ecf.Storage.Tests.Sqlite;
+
+/// <summary>Behaviour of the embedded adapter beyond the shared contract: persistence, names, lsn and ETag rules, indexes.</summary>
+public sealed class SqliteDocumentStoreTests : IDisposable
+{
+    private static readonly ContainerDefinition People = new("people", "/personId", ["status"]);
+    private static readonly ContainerDefinition Views = new("provider-views", "/leadProviderId", ["updatedAt", "participant.trn"]);
+    private readonly TempDatabase _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Constructor_MissingFolder_CreatesFolderAndWalFile()
+    {
+        await using var store = new SqliteDocumentStore(_temp.Path);
+        await store.EnsureContainersAsync([People]);
+
+        Assert.True(File.Exists(_temp.Path));
+        Assert.Equal("wal", Scalar(store, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Reopen_AfterDispose_DocumentsAndETagsPersist()
+    {
+        StoredDocument created;
+        await using (var store = new SqliteDocumentStore(_temp.Path))
+        {
+            await store.EnsureContainersAsync([People]);
+            created = await store.GetContainer("people").CreateAsync("p1", "d1", Body("personId", "p1", "d1"));
+        }
+
+        await using var reopened = new SqliteDocumentStore(_temp.Path);
+        await reopened.EnsureContainersAsync([People]);
+        var read = await reopened.GetContainer("people").ReadAsync("p1", "d1");
+
+        Assert.Equal(created.ETag, read!.ETag);
+        Assert.Equal(Encoding.UTF8.GetString(created.Json.Span), Encoding.UTF8.GetString(read.Json.Span));
+    }
+
+    [Fact]
+    public async Task Reopen_AfterDeletingNewestDocument_NeverReusesETagOrChangeFeedPosition()
+    {
+        StoredDocument deleted;
+        string continuation;
+        await using (var store = new SqliteDocumentStore(_temp.Path))
+        {
+            await store.EnsureContainersAsync([People]);
+            var people = store.GetContainer("people");
+            await people.CreateAsync("p1", "a", Body("personId", "p1", "a"));
+            deleted = await people.CreateAsync("p1", "b", Body("personId", "p1", "b"));
+            continuation = (await people.ReadChangeFeedAsync(null, 10)).Continuation;
+            await people.DeleteAsync("p1", "b");
+        }
+
+        await using var reopened = new SqliteDocumentStore(_temp.Path);
+        await reopened.EnsureContainersAsync([People]);
+        var container = reopened.GetContainer("people");
+        var recreated = await container.CreateAsync("p1", "b", Body("personId", "p1", "b"));
+        var changes = await container.ReadChangeFeedAsync(continuation, 10);
+
+        Assert.NotEqual(deleted.ETag, recreated.ETag);
+        Assert.Equal(["b"], changes.Documents.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task ContainerWithDashAndDottedIndex_WorksAndQueriesUseTheIndex()
+    {
+        await using var store = new SqliteDocumentStore(_temp.Path);
+        await store.EnsureContainersAsync([Views, People]);
+        await store.EnsureContainersAsync([Views]);
+        var views = store.GetContainer("provider-views");
+        await views.CreateAsync("lp1", "v1", Encoding.UTF8.GetBytes("""{"id":"v1","leadProviderId":"lp1","participant":{"trn":"1234567"}}"""));
+
+        var page = await views.QueryAsync("lp1", DocumentQuery.All().WhereEquals("participant.trn", "1234567"));
+        var plan = Scalar(store, "EXPLAIN QUERY PLAN SELECT id FROM \"doc_provider-views\" WHERE pk = 'lp1' AND json_extract(body, '$.participant.trn') = '1'", column: 3);
+
+        Assert.Equal(["v1"], page.Documents.Select(d => d.Id));
+        Assert.Contains("ix_provider-views_participant.trn", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bad name")]
+    [InlineData("x\"; DROP TABLE ecf_lsn; --")]
+    [InlineData("")]
+    public async Task EnsureContainersAsync_UnsafeName_ThrowsBadRequest(string name)
+    {
+        await using var store = new SqliteDocumentStore(_temp.Path);
+
+        var ex = await Assert.ThrowsAsync<DocumentStoreException>(() => store.EnsureContainersAsync([new ContainerDefinition(name, "/pk")]));
+
+        Assert.Equal(DocumentStoreError.BadRequest, ex.Error);
+    }
+
+    [Fact]
+    public async Task GetContainer_NotEnsured_Throws()
+    {
+        await using var store = new SqliteDocumentStore(_temp.Path);
+
+        Assert.Throws<InvalidOperationException>(() => store.GetContainer("people"));
+    }
+
+    [Fact]
+    public async Task ReadAsync_DuringOpenWriteTransaction_DoesNotWait()
+    {
+        await using var store = new SqliteDocumentStore(_temp.Path);
+        await store.EnsureContainersAsync([People]);
+        var people = store.GetContainer("people");
+        await people.CreateAsync("p1", "d1", Body("personId", "p1", "d1"));
+        using var blocker = new SqliteConnection($"Data Source={_temp.Path};Pooling=False");
+        blocker.Open();
+        using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE; UPDATE \"doc_people\" SET lsn = lsn WHERE id = 'd1';";
+            begin.ExecuteNonQuery();
+        }
+
+        var read = await people.ReadAsync("p1", "d1").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(read);
+    }
+
+    [Fact]
+    public async Task PingAsync_AfterDispose_ReturnsFalse()
+    {
+        var store = new SqliteDocumentStore(_temp.Path);
+        await store.DisposeAsync();
+
+        Assert.False(await store.PingAsync());
+    }
+
+    private static byte[] Body(string partitionKeyProperty, string partitionKey, string id) =>
+        Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","{{partitionKeyProperty}}":"{{partitionKey}}"}""");
+
+    private static string Scalar(SqliteDocumentStore store, string sql, int column = 0)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return string.Join('\n', rows);
+    }
+}
