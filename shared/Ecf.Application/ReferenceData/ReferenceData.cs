@@ -13,13 +13,14 @@ public sealed class ReferenceData(IDocumentStore store, ReferenceSeedDocuments s
 {
     private readonly SemaphoreSlim loadLock = new(1, 1);
     private volatile ReferenceDataSnapshot? snapshot;
+    private volatile IDocumentContainer? container;
 
     public void Invalidate() => snapshot = null;
 
     public async Task<bool> IsLoadedAsync(CancellationToken cancellationToken = default)
     {
-        var container = await ReferenceDataStore.GetContainerAsync(store, cancellationToken).ConfigureAwait(false);
-        var marker = await container.ReadAsync<ReferenceSeedMarker>(ReferenceKinds.Seed, ReferenceKinds.SeedMarkerId, cancellationToken).ConfigureAwait(false);
+        var reference = await GetContainerAsync(cancellationToken).ConfigureAwait(false);
+        var marker = await reference.ReadAsync<ReferenceSeedMarker>(ReferenceKinds.Seed, ReferenceKinds.SeedMarkerId, cancellationToken).ConfigureAwait(false);
         return marker is not null && string.Equals(marker.Version, seed.Version, StringComparison.Ordinal);
     }
 
@@ -38,11 +39,11 @@ public sealed class ReferenceData(IDocumentStore store, ReferenceSeedDocuments s
                 return loaded;
             }
 
-            var container = await ReferenceDataStore.GetContainerAsync(store, cancellationToken).ConfigureAwait(false);
-            var marker = await container.ReadAsync(ReferenceKinds.Seed, ReferenceKinds.SeedMarkerId, cancellationToken).ConfigureAwait(false);
+            var reference = await GetContainerAsync(cancellationToken).ConfigureAwait(false);
+            var marker = await reference.ReadAsync(ReferenceKinds.Seed, ReferenceKinds.SeedMarkerId, cancellationToken).ConfigureAwait(false);
             async Task<IReadOnlyList<T>> Load<T>(string kind)
             {
-                var documents = await ReferenceDataStore.ReadPartitionAsync(container, kind, cancellationToken).ConfigureAwait(false);
+                var documents = await ReferenceDataStore.ReadPartitionAsync(reference, kind, cancellationToken).ConfigureAwait(false);
                 return [.. documents.Select(d => DocumentJson.Deserialize<Envelope<T>>(d.Json).Data)];
             }
 
@@ -114,6 +115,10 @@ public sealed class ReferenceData(IDocumentStore store, ReferenceSeedDocuments s
         (await GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).GetRelationships(leadProviderId, contractYear);
 
     public void Dispose() => loadLock.Dispose();
+
+    /// <summary>Ensures the container once per instance (a health check should cost one point read, not a create call).</summary>
+    private async Task<IDocumentContainer> GetContainerAsync(CancellationToken cancellationToken) =>
+        container ??= await ReferenceDataStore.GetContainerAsync(store, cancellationToken).ConfigureAwait(false);
 
     private sealed record Envelope<T>(T Data);
 }
