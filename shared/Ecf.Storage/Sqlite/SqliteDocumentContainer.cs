@@ -306,70 +306,70 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         switch (operation.Kind)
         {
             case DocumentOperationKind.Create:
-            {
-                var lsn = _lsn + 1;
-                var command = session.Command(_createSql, "@pk", "@id", "@body", "@lsn");
-                SetWrite(command, pk, id, operation.Json, lsn);
-                if (command.ExecuteNonQuery() == 0)
                 {
-                    return (null, DocumentStoreError.Conflict);
-                }
+                    var lsn = _lsn + 1;
+                    var command = session.Command(_createSql, "@pk", "@id", "@body", "@lsn");
+                    SetWrite(command, pk, id, operation.Json, lsn);
+                    if (command.ExecuteNonQuery() == 0)
+                    {
+                        return (null, DocumentStoreError.Conflict);
+                    }
 
-                _lsn = lsn;
-                return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
-            }
+                    _lsn = lsn;
+                    return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
+                }
 
             case DocumentOperationKind.Upsert:
-            {
-                var lsn = _lsn + 1;
-                var command = session.Command(_upsertSql, "@pk", "@id", "@body", "@lsn");
-                SetWrite(command, pk, id, operation.Json, lsn);
-                command.ExecuteNonQuery();
-                _lsn = lsn;
-                return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
-            }
+                {
+                    var lsn = _lsn + 1;
+                    var command = session.Command(_upsertSql, "@pk", "@id", "@body", "@lsn");
+                    SetWrite(command, pk, id, operation.Json, lsn);
+                    command.ExecuteNonQuery();
+                    _lsn = lsn;
+                    return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
+                }
 
             case DocumentOperationKind.Replace:
-            {
-                var lsn = _lsn + 1;
-                var command = expected is null
-                    ? session.Command(_updateSql, "@pk", "@id", "@body", "@lsn")
-                    : session.Command(_updateIfSql, "@pk", "@id", "@body", "@lsn", "@expected");
-                SetWrite(command, pk, id, operation.Json, lsn);
-                if (expected is { } e)
                 {
-                    command.Parameters[4].Value = e;
-                }
+                    var lsn = _lsn + 1;
+                    var command = expected is null
+                        ? session.Command(_updateSql, "@pk", "@id", "@body", "@lsn")
+                        : session.Command(_updateIfSql, "@pk", "@id", "@body", "@lsn", "@expected");
+                    SetWrite(command, pk, id, operation.Json, lsn);
+                    if (expected is { } e)
+                    {
+                        command.Parameters[4].Value = e;
+                    }
 
-                if (command.ExecuteNonQuery() == 0)
-                {
-                    return (null, expected is not null && Exists(session, pk, id) ? DocumentStoreError.PreconditionFailed : DocumentStoreError.NotFound);
-                }
+                    if (command.ExecuteNonQuery() == 0)
+                    {
+                        return (null, expected is not null && Exists(session, pk, id) ? DocumentStoreError.PreconditionFailed : DocumentStoreError.NotFound);
+                    }
 
-                _lsn = lsn;
-                return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
-            }
+                    _lsn = lsn;
+                    return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
+                }
 
             case DocumentOperationKind.Delete:
-            {
-                SaveFloor(session);
-                var command = expected is null
-                    ? session.Command(_deleteSql, "@pk", "@id")
-                    : session.Command(_deleteIfSql, "@pk", "@id", "@expected");
-                command.Parameters[0].Value = pk;
-                command.Parameters[1].Value = id;
-                if (expected is { } e)
                 {
-                    command.Parameters[2].Value = e;
-                }
+                    SaveFloor(session);
+                    var command = expected is null
+                        ? session.Command(_deleteSql, "@pk", "@id")
+                        : session.Command(_deleteIfSql, "@pk", "@id", "@expected");
+                    command.Parameters[0].Value = pk;
+                    command.Parameters[1].Value = id;
+                    if (expected is { } e)
+                    {
+                        command.Parameters[2].Value = e;
+                    }
 
-                if (command.ExecuteNonQuery() == 0)
-                {
-                    return (null, expected is not null && Exists(session, pk, id) ? DocumentStoreError.PreconditionFailed : DocumentStoreError.NotFound);
-                }
+                    if (command.ExecuteNonQuery() == 0)
+                    {
+                        return (null, expected is not null && Exists(session, pk, id) ? DocumentStoreError.PreconditionFailed : DocumentStoreError.NotFound);
+                    }
 
-                return (null, null);
-            }
+                    return (null, null);
+                }
 
             default:
                 return (null, DocumentStoreError.BadRequest);
