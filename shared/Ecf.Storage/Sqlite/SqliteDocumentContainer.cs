@@ -5,9 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace Ecf.Storage.Sqlite;
 
 /// <summary>
-/// A container of <see cref="SqliteDocumentStore"/>: one table <c>(pk, id, body TEXT, lsn)</c>. Every write takes the store's
-/// writer lock and gets the container's next lsn, which is both the ETag and the change-feed position, so commit order equals lsn
-/// order. Each write is one statement, so a failed operation inside a bulk transaction changes nothing and needs no savepoint.
+/// A container of <see cref="SqliteDocumentStore"/>: one table <c>(pk, id, body TEXT, lsn)</c>. Each write statement computes
+/// the container's next lsn itself (the highest lsn in the table or saved for deleted rows, plus one) under SQLite's write
+/// lock, so lsns stay unique and in commit order even with several processes writing one file. The lsn is both the ETag and
+/// the change-feed position. Each write is one statement, so a failed operation inside a bulk transaction changes nothing.
 /// </summary>
 internal sealed class SqliteDocumentContainer : IDocumentContainer
 {
@@ -22,29 +23,31 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
     private readonly string _deleteSql;
     private readonly string _deleteIfSql;
     private readonly string _changeFeedSql;
+    private readonly string _saveFloorSql;
 
-    /// <summary>Highest lsn handed out (only touched under the writer lock).</summary>
-    private long _lsn;
-
-    /// <summary>Highest lsn known to be saved in the lsn table, which must stay ≥ the lsn of any deleted row.</summary>
-    private long _savedFloor;
-
-    public SqliteDocumentContainer(SqliteDocumentStore store, ContainerDefinition definition, long lsn, long savedFloor)
+    public SqliteDocumentContainer(SqliteDocumentStore store, ContainerDefinition definition)
     {
         _store = store;
         Definition = definition;
         _partitionKeyProperty = Encoding.UTF8.GetBytes(definition.PartitionKeyProperty);
-        _lsn = lsn;
-        _savedFloor = savedFloor;
         var table = SqliteSql.TableName(definition.Name);
+        var name = "'" + definition.Name.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+        // The next lsn, read inside the writing statement (so under the database write lock, whichever process writes).
+        var next = $"(max(coalesce((SELECT max(lsn) FROM {table}), 0), coalesce((SELECT lsn FROM ecf_lsn WHERE container = {name}), 0)) + 1)";
         _readSql = $"SELECT body, lsn FROM {table} WHERE pk = @pk AND id = @id";
         _existsSql = $"SELECT 1 FROM {table} WHERE pk = @pk AND id = @id";
-        _createSql = $"INSERT INTO {table} (pk, id, body, lsn) VALUES (@pk, @id, CAST(@body AS TEXT), @lsn) ON CONFLICT DO NOTHING";
-        _updateSql = $"UPDATE {table} SET body = CAST(@body AS TEXT), lsn = @lsn WHERE pk = @pk AND id = @id";
-        _updateIfSql = _updateSql + " AND lsn = @expected";
-        _upsertSql = $"INSERT INTO {table} (pk, id, body, lsn) VALUES (@pk, @id, CAST(@body AS TEXT), @lsn) ON CONFLICT (pk, id) DO UPDATE SET body = excluded.body, lsn = excluded.lsn";
+        _createSql = $"INSERT INTO {table} (pk, id, body, lsn) VALUES (@pk, @id, CAST(@body AS TEXT), {next}) ON CONFLICT DO NOTHING RETURNING lsn";
+        _updateSql = $"UPDATE {table} SET body = CAST(@body AS TEXT), lsn = {next} WHERE pk = @pk AND id = @id";
+        _updateIfSql = _updateSql + " AND lsn = @expected RETURNING lsn";
+        _updateSql += " RETURNING lsn";
+        _upsertSql = $"INSERT INTO {table} (pk, id, body, lsn) VALUES (@pk, @id, CAST(@body AS TEXT), {next}) ON CONFLICT (pk, id) DO UPDATE SET body = excluded.body, lsn = excluded.lsn RETURNING lsn";
         _deleteSql = $"DELETE FROM {table} WHERE pk = @pk AND id = @id";
         _deleteIfSql = _deleteSql + " AND lsn = @expected";
+
+        // Deleting the row that holds the highest lsn first records that lsn, so lsns (ETags, change-feed positions) are never reused.
+        _saveFloorSql = $"INSERT INTO ecf_lsn (container, lsn) SELECT {name}, lsn FROM {table} WHERE pk = @pk AND id = @id AND lsn = (SELECT max(lsn) FROM {table}) " +
+            "ON CONFLICT (container) DO UPDATE SET lsn = max(lsn, excluded.lsn)";
         _changeFeedSql = $"SELECT pk, id, body, lsn FROM {table} WHERE lsn > @after ORDER BY lsn LIMIT @limit";
         Table = table;
     }
@@ -271,7 +274,6 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         }
         catch (SqliteException ex)
         {
-            _savedFloor = 0;
             throw SqliteDocumentStore.Unavailable(ex);
         }
         finally
@@ -307,52 +309,43 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         {
             case DocumentOperationKind.Create:
                 {
-                    var lsn = _lsn + 1;
-                    var command = session.Command(_createSql, "@pk", "@id", "@body", "@lsn");
-                    SetWrite(command, pk, id, operation.Json, lsn);
-                    if (command.ExecuteNonQuery() == 0)
-                    {
-                        return (null, DocumentStoreError.Conflict);
-                    }
-
-                    _lsn = lsn;
-                    return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
+                    var command = session.Command(_createSql, "@pk", "@id", "@body");
+                    SetWrite(command, pk, id, operation.Json);
+                    return command.ExecuteScalar() is long lsn
+                        ? (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null)
+                        : (null, DocumentStoreError.Conflict);
                 }
 
             case DocumentOperationKind.Upsert:
                 {
-                    var lsn = _lsn + 1;
-                    var command = session.Command(_upsertSql, "@pk", "@id", "@body", "@lsn");
-                    SetWrite(command, pk, id, operation.Json, lsn);
-                    command.ExecuteNonQuery();
-                    _lsn = lsn;
+                    var command = session.Command(_upsertSql, "@pk", "@id", "@body");
+                    SetWrite(command, pk, id, operation.Json);
+                    var lsn = (long)command.ExecuteScalar()!;
                     return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
                 }
 
             case DocumentOperationKind.Replace:
                 {
-                    var lsn = _lsn + 1;
                     var command = expected is null
-                        ? session.Command(_updateSql, "@pk", "@id", "@body", "@lsn")
-                        : session.Command(_updateIfSql, "@pk", "@id", "@body", "@lsn", "@expected");
-                    SetWrite(command, pk, id, operation.Json, lsn);
+                        ? session.Command(_updateSql, "@pk", "@id", "@body")
+                        : session.Command(_updateIfSql, "@pk", "@id", "@body", "@expected");
+                    SetWrite(command, pk, id, operation.Json);
                     if (expected is { } e)
                     {
-                        command.Parameters[4].Value = e;
+                        command.Parameters[3].Value = e;
                     }
 
-                    if (command.ExecuteNonQuery() == 0)
-                    {
-                        return (null, expected is not null && Exists(session, pk, id) ? DocumentStoreError.PreconditionFailed : DocumentStoreError.NotFound);
-                    }
-
-                    _lsn = lsn;
-                    return (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null);
+                    return command.ExecuteScalar() is long lsn
+                        ? (new StoredDocument(id, pk, operation.Json, SqliteSql.ETag(lsn)), null)
+                        : (null, expected is not null && Exists(session, pk, id) ? DocumentStoreError.PreconditionFailed : DocumentStoreError.NotFound);
                 }
 
             case DocumentOperationKind.Delete:
                 {
-                    SaveFloor(session);
+                    var floor = session.Command(_saveFloorSql, "@pk", "@id");
+                    floor.Parameters[0].Value = pk;
+                    floor.Parameters[1].Value = id;
+                    floor.ExecuteNonQuery();
                     var command = expected is null
                         ? session.Command(_deleteSql, "@pk", "@id")
                         : session.Command(_deleteIfSql, "@pk", "@id", "@expected");
@@ -376,24 +369,6 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         }
     }
 
-    /// <summary>
-    /// Before a delete, saves the highest lsn handed out, so that after a restart lsns (ETags, change-feed positions) are never
-    /// reused even if the row holding the highest one was deleted. Written before the delete; a crash in between only leaves a gap.
-    /// </summary>
-    private void SaveFloor(SqliteSession session)
-    {
-        if (_savedFloor >= _lsn)
-        {
-            return;
-        }
-
-        var command = session.Command(SqliteDocumentStore.SaveLsnSql, "@name", "@lsn");
-        command.Parameters[0].Value = Definition.Name;
-        command.Parameters[1].Value = _lsn;
-        command.ExecuteNonQuery();
-        _savedFloor = _lsn;
-    }
-
     private bool Exists(SqliteSession session, string pk, string id)
     {
         var command = session.Command(_existsSql, "@pk", "@id");
@@ -403,22 +378,19 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         return reader.Read();
     }
 
-    private void Rollback(SqliteSession session)
+    private static void Rollback(SqliteSession session)
     {
-        // The lsn table write of a rolled-back transaction is gone too; lsns handed out stay handed out (gaps are harmless).
-        _savedFloor = 0;
         if (SQLitePCL.raw.sqlite3_get_autocommit(session.Connection.Handle) == 0)
         {
             session.Execute("ROLLBACK");
         }
     }
 
-    private static void SetWrite(SqliteCommand command, string pk, string id, ReadOnlyMemory<byte> json, long lsn)
+    private static void SetWrite(SqliteCommand command, string pk, string id, ReadOnlyMemory<byte> json)
     {
         command.Parameters[0].Value = pk;
         command.Parameters[1].Value = id;
         command.Parameters[2].Value = AsArray(json);
-        command.Parameters[3].Value = lsn;
     }
 
     private static byte[] AsArray(ReadOnlyMemory<byte> json) =>

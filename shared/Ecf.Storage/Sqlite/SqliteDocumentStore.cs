@@ -6,14 +6,11 @@ namespace Ecf.Storage.Sqlite;
 /// <summary>
 /// The embedded document store: one SQLite file in WAL mode with <c>synchronous=NORMAL</c> (a committed write survives a
 /// process kill; a power cut may lose the last commits), one table per container. Writes go through one writer connection,
-/// one at a time (an async lock); reads use a pool of connections and never wait for writes. One process writes a file at a time:
-/// the lsn counters (ETags and change-feed positions) live in that process.
+/// one at a time (an async lock); reads use a pool of connections and never wait for writes. Several processes may share a file
+/// (SQLite's lock serialises their writes; each write statement computes its lsn under that lock).
 /// </summary>
 public sealed class SqliteDocumentStore : IDocumentStore
 {
-    internal const string SaveLsnSql =
-        "INSERT INTO ecf_lsn (container, lsn) VALUES (@name, @lsn) ON CONFLICT (container) DO UPDATE SET lsn = max(lsn, excluded.lsn)";
-
     private static readonly Lazy<bool> Initialised = new(() =>
     {
         SQLitePCL.Batteries_V2.Init();
@@ -189,20 +186,6 @@ public sealed class SqliteDocumentStore : IDocumentStore
             return;
         }
 
-        var saved = ScalarLong("SELECT coalesce(max(lsn), 0) FROM ecf_lsn WHERE container = @p0", definition.Name);
-        var highest = ScalarLong($"SELECT coalesce(max(lsn), 0) FROM {table}", null);
-        _containers[definition.Name] = new SqliteDocumentContainer(this, definition, Math.Max(saved, highest), saved);
-    }
-
-    private long ScalarLong(string sql, string? parameter)
-    {
-        using var command = _writer.Connection.CreateCommand();
-        command.CommandText = sql;
-        if (parameter is not null)
-        {
-            command.Parameters.AddWithValue("@p0", parameter);
-        }
-
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        _containers[definition.Name] = new SqliteDocumentContainer(this, definition);
     }
 }

@@ -67,6 +67,41 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoStoresOnOneFile_ConcurrentWrites_ETagsUniqueAndNoLostUpdate()
+    {
+        // Two store instances have separate writer connections and locks, as two processes sharing the file do.
+        await using var first = new SqliteDocumentStore(_temp.Path);
+        await using var second = new SqliteDocumentStore(_temp.Path);
+        await first.EnsureContainersAsync([People]);
+        await second.EnsureContainersAsync([People]);
+        var a = first.GetContainer("people");
+        var b = second.GetContainer("people");
+        var shared = await a.CreateAsync("p", "shared", Body("personId", "p", "shared"));
+
+        var writes = Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? a : b).CreateAsync("p", $"d{i}", Body("personId", "p", $"d{i}")));
+        var created = await Task.WhenAll(writes);
+        var replaces = await Task.WhenAll(new[] { a, b }.Select(async container =>
+        {
+            try
+            {
+                await container.ReplaceAsync("p", "shared", Body("personId", "p", "shared"), shared.ETag);
+                return true;
+            }
+            catch (DocumentStoreException ex) when (ex.Error == DocumentStoreError.PreconditionFailed)
+            {
+                return false;
+            }
+        }));
+        var feed = await a.ReadChangeFeedAsync(null, 1000);
+
+        Assert.Equal(200, created.Select(d => d.ETag).Distinct().Count());
+        Assert.DoesNotContain(shared.ETag, created.Select(d => d.ETag));
+        Assert.Single(replaces, won => won);
+        Assert.Equal(201, feed.Documents.Count);
+        Assert.Equal(feed.Documents.Select(d => d.ETag).Distinct().Count(), feed.Documents.Count);
+    }
+
+    [Fact]
     public async Task ContainerWithDashAndDottedIndex_WorksAndQueriesUseTheIndex()
     {
         await using var store = new SqliteDocumentStore(_temp.Path);
