@@ -118,9 +118,11 @@ public sealed class CosmosDocumentContainer : IDocumentContainer
         {
             for (var i = 0; i < response.Count; i++)
             {
-                if (response[i].StatusCode != HttpStatusCode.FailedDependency && !response[i].IsSuccessStatusCode)
+                // The failing operation has its own status; the others answer 424 Failed Dependency.
+                if (response[i].StatusCode != HttpStatusCode.FailedDependency && !response[i].IsSuccessStatusCode
+                    && CosmosErrorMapping.ToError(response[i].StatusCode) is { } error)
                 {
-                    throw new DocumentStoreException(CosmosErrorMapping.ToError(response[i].StatusCode) ?? DocumentStoreError.BadRequest, $"Batch operation {i} failed with {(int)response[i].StatusCode}; nothing was written.") { OperationIndex = i };
+                    throw new DocumentStoreException(error, $"Batch operation {i} failed with {(int)response[i].StatusCode}; nothing was written.") { OperationIndex = i };
                 }
             }
 
