@@ -296,7 +296,7 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
 
         return operation.Kind == DocumentOperationKind.Delete
             ? null
-            : DocumentBodyValidator.Check(operation.Json.Span, _partitionKeyProperty, operation.PartitionKey, operation.Id);
+            : DocumentBody.Check(operation.Json.Span, _partitionKeyProperty, operation.PartitionKey, operation.Id);
     }
 
     /// <summary>Runs one checked operation on the writer session (writer lock held). One statement changes data, so a failure changes nothing.</summary>

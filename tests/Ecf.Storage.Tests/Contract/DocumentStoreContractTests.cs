@@ -199,6 +199,20 @@ public abstract class DocumentStoreContractTests : DocumentStoreTestBase
         Assert.Null(await container.ReadAsync("p1", "d1"));
     }
 
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a?b")]
+    [InlineData("a#b")]
+    public async Task CreateAsync_IdWithCharacterCosmosRejects_ThrowsBadRequest(string id)
+    {
+        var container = await NewContainerAsync();
+
+        var ex = await Assert.ThrowsAsync<DocumentStoreException>(() => container.CreateAsync("p1", id, Doc("p1", id)));
+
+        Assert.Equal(DocumentStoreError.BadRequest, ex.Error);
+    }
+
     [Fact]
     public async Task ReplaceAndUpsert_BodyIdMismatch_ThrowBadRequest()
     {

@@ -150,16 +150,4 @@ public sealed class CosmosAdapterRulesTests
         Assert.Equal(DocumentStoreError.BadRequest, ex.Error);
     }
 
-    [Fact]
-    public void DocumentBody_NestedPartitionKeyPath_ChecksNestedProperty()
-    {
-        var container = new ContainerDefinition("things", "/owner/id");
-        var good = Encoding.UTF8.GetBytes("""{"id":"d1","owner":{"id":"p1"}}""");
-        var bad = Encoding.UTF8.GetBytes("""{"id":"d1","owner":{"id":"p2"}}""");
-
-        DocumentBody.Validate(container, "p1", "d1", good);
-        var ex = Assert.Throws<DocumentStoreException>(() => DocumentBody.Validate(container, "p1", "d1", bad));
-
-        Assert.Equal(DocumentStoreError.BadRequest, ex.Error);
-    }
 }
