@@ -1,0 +1,6 @@
+namespace Ecf.Functions.Features.Admin;
+
+public static class Routes
+{
+    public const string Tokens = "/api/admin/tokens";
+}

@@ -1,0 +1,10 @@
+namespace Ecf.Functions.Features.Health;
+
+public static class HealthFeature
+{
+    public static IEndpointRouteBuilder MapHealthFeature(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealth();
+        return endpoints;
+    }
+}

@@ -1,0 +1,74 @@
+using Ecf.Application.Startup;
+using Ecf.Functions.Auth;
+using Ecf.Functions.Errors;
+using Ecf.Functions.Features.Admin;
+using Ecf.Functions.Features.Docs;
+using Ecf.Functions.Features.Health;
+using Ecf.Functions.LocalTokens;
+using Ecf.Functions.Sandbox;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Ecf.Functions.Hosting;
+
+public static class ApiExtensions
+{
+    /// <summary>The HTTP surface: clock, auth, errors, OpenAPI, start-up work and the options they need.</summary>
+    public static IServiceCollection AddEcfApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<LocalTokensOptions>().Bind(configuration.GetSection(LocalTokensOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LocalTokensOptions>, LocalTokensOptionsValidator>();
+
+        // One clock for everything; other registrations (TryAdd of TimeProvider.System) give way to it.
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton(new SandboxTimeProvider(TimeProvider.System));
+        services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SandboxTimeProvider>());
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Get(context.HttpContext));
+        // Unreadable bodies throw, so UnhandledExceptionMiddleware can answer them in the route's error format.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddEcfAuthorization();
+        services.AddEcfOpenApi();
+
+        services.AddScoped<StoreInitializer>();
+        services.AddSingleton<LocalTokenProvisioner>();
+        services.AddHostedService<EcfStartupService>();
+        return services;
+    }
+
+    /// <summary>Middleware in order, then every feature's endpoints.</summary>
+    public static WebApplication UseEcfApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<UnhandledExceptionMiddleware>();
+        app.UseMiddleware<RequestSizeMiddleware>();
+        app.UseMiddleware<SandboxClockMiddleware>();
+        app.UseStatusCodePages(StatusCodePagesForUnmatchedRoutes);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapEcfEndpoints();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapEcfEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthFeature();
+        endpoints.MapAdminFeature();
+        endpoints.MapDocsFeature();
+        return endpoints;
+    }
+
+    /// <summary>A bare 404 (no endpoint matched) gets the mapped not-found body; other bare status codes are left alone.</summary>
+    private static Task StatusCodePagesForUnmatchedRoutes(StatusCodeContext context) =>
+        context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound
+            ? ApiErrorResults.WriteAsync(context.HttpContext, Application.Errors.ApiError.NotFound())
+            : Task.CompletedTask;
+}

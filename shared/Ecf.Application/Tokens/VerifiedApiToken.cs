@@ -1,0 +1,4 @@
+namespace Ecf.Application.Tokens;
+
+/// <summary>Who a verified token speaks for.</summary>
+public sealed record VerifiedApiToken(string TokenId, string Role, Guid? LeadProviderId, string? LeadProviderName);
