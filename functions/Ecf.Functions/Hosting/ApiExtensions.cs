@@ -60,9 +60,15 @@ public static class ApiExtensions
 
     public static IEndpointRouteBuilder MapEcfEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthFeature();
         endpoints.MapAdminFeature();
         endpoints.MapDocsFeature();
+        foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
+        {
+            module.Map(endpoints);
+        }
+
         return endpoints;
     }
 

@@ -65,7 +65,10 @@ public static class EcfComposition
         return builder;
     }
 
-    /// <summary>Runs the app; a configuration that fails validation on start is reported in one line, exit code 1.</summary>
+    /// <summary>
+    /// Runs the app. A configuration that fails validation on start is reported first in one plain line naming the
+    /// setting, then rethrown so the process fails (and a test host sees the real exception).
+    /// </summary>
     public static async Task<int> RunEcfAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -77,7 +80,7 @@ public static class EcfComposition
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"Ecf.Functions cannot start, the configuration is invalid: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
-            return 1;
+            throw;
         }
     }
 }

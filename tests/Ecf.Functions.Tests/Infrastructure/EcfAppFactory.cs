@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using Ecf.Application.Tokens;
+using Ecf.Functions.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Ecf.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on the real embedded SQLite store, in a temporary folder of its own that is deleted afterwards.
+/// Settings override the app's appsettings; <see cref="WithTestEndpoints"/> adds probe endpoints (never shipped).
+/// </summary>
+public class EcfAppFactory : WebApplicationFactory<Program>
+{
+    public const string TestSecret = "test-only-token-secret-0123456789-abcdefghij";
+
+    private readonly bool _ownsDirectory;
+
+    public EcfAppFactory()
+        : this(null)
+    {
+    }
+
+    protected EcfAppFactory(string? dataDirectory)
+    {
+        _ownsDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? CreateTempDirectory();
+        Settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:Sqlite:Path"] = Path.Combine(DataDirectory, "ecf.db"),
+            ["Files:Root"] = Path.Combine(DataDirectory, "files"),
+            ["Auth:TokenSecret"] = TestSecret,
+            ["Sandbox:Enabled"] = "true",
+            ["LocalTokens:Enabled"] = "false",
+            ["LocalTokens:File"] = Path.Combine(DataDirectory, "local-tokens.json"),
+        };
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>A factory on an existing folder, which it leaves in place (to restart an app on the same data).</summary>
+    public static EcfAppFactory InDirectory(string dataDirectory) => new(dataDirectory);
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public string EnvironmentName { get; set; } = "Development";
+
+    public bool WithTestEndpoints { get; set; }
+
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    public static string CreateTempDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ecf-functions-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    public static void DeleteDirectory(string directory)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing connection; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>A new token, created through the application handler.</summary>
+    public async Task<string> CreateTokenAsync(string role, string? leadProvider = null, string? description = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<CreateApiTokenHandler>()
+            .HandleAsync(new CreateApiTokenCommand(role, leadProvider, description));
+        Assert.True(result.IsSuccess, result.Error?.Detail);
+        return result.Value.Token;
+    }
+
+    public async Task<HttpClient> CreateClientWithTokenAsync(string role, string? leadProvider = null)
+    {
+        var token = await CreateTokenAsync(role, leadProvider);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            if (WithTestEndpoints)
+            {
+                services.AddSingleton<IEndpointModule, TestEndpoints>();
+            }
+
+            ConfigureServices?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsDirectory)
+        {
+            DeleteDirectory(DataDirectory);
+        }
+    }
+}
