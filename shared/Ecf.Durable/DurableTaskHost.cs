@@ -22,6 +22,8 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _busyUntil = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Mailbox> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _inFlightMessages = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _orchestrationSlots;
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
@@ -41,8 +43,8 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
         _logger = loggerFactory.CreateLogger<DurableTaskHost>();
         _leases = new LeaseKeeper(store, _logger);
         var provider = services ?? EmptyServiceProvider.Instance;
-        _episodes = new EpisodeProcessor(store, registry, provider, loggerFactory, signals, _leases, HostId);
         _activities = new ActivityProcessor(store, registry, provider, loggerFactory, signals, _leases, HostId);
+        _episodes = new EpisodeProcessor(store, registry, provider, loggerFactory, signals, _leases, _activities, HostId);
         _orchestrationSlots = new SemaphoreSlim(store.Options.MaxConcurrentOrchestrations);
         Client = new StoreDurableTaskClient(store, registry, signals);
     }
@@ -107,20 +109,39 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
 
     private async Task OrchestrationLoopAsync(CancellationToken cancellationToken)
     {
-        var idle = TimeSpan.FromMilliseconds(5);
+        var minScan = TimeSpan.FromMilliseconds(5);
+        var scanInterval = minScan;
+        var lastScan = long.MinValue;
         var shardOffset = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var started = 0;
             try
             {
-                for (var s = 0; s < _store.Options.ShardCount && !cancellationToken.IsCancellationRequested; s++)
+                while (_signals.Inbox.TryDequeue(out var posted))
                 {
-                    var shard = InstanceIds.ShardKey((s + shardOffset) % _store.Options.ShardCount);
-                    started += await DispatchShardAsync(shard, cancellationToken).ConfigureAwait(false);
+                    AddPending(posted.Shard, posted.Message);
                 }
 
-                shardOffset++;
+                var nowTicks = _store.Time.GetTimestamp();
+                if (_signals.TakeScanRequest() || _store.Time.GetElapsedTime(lastScan == long.MinValue ? 0 : lastScan, nowTicks) >= scanInterval || lastScan == long.MinValue)
+                {
+                    var found = 0;
+                    for (var s = 0; s < _store.Options.ShardCount && !cancellationToken.IsCancellationRequested; s++)
+                    {
+                        var shard = InstanceIds.ShardKey((s + shardOffset) % _store.Options.ShardCount);
+                        var messages = await _store.QueryVisibleMessagesAsync(shard, _store.NowMs, _store.Options.MaxMessagesPerEpisode * 2, cancellationToken).ConfigureAwait(false);
+                        foreach (var (message, _) in messages)
+                        {
+                            found += AddPending(shard, message) ? 1 : 0;
+                        }
+                    }
+
+                    shardOffset++;
+                    lastScan = _store.Time.GetTimestamp();
+                    scanInterval = found > 0 ? minScan : Min(scanInterval * 2, _store.Options.MaxPollInterval);
+                }
+
+                await StartEpisodesAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DocumentStoreException ex)
             {
@@ -131,62 +152,104 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
                 return;
             }
 
-            idle = started > 0 ? TimeSpan.FromMilliseconds(5) : Min(idle * 2, _store.Options.MaxPollInterval);
-            await _signals.Orchestrations.WaitAsync(idle, cancellationToken).ConfigureAwait(false);
+            await _signals.Orchestrations.WaitAsync(scanInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<int> DispatchShardAsync(string shard, CancellationToken cancellationToken)
+    /// <summary>Adds a message to its instance's in-memory mailbox; true when it was not there yet.</summary>
+    private bool AddPending(string shard, MessageDocument message)
     {
-        var now = _store.NowMs;
-        var messages = await _store.QueryVisibleMessagesAsync(shard, now, _store.Options.MaxMessagesPerEpisode * 2, cancellationToken).ConfigureAwait(false);
-        var started = 0;
-        foreach (var group in messages.GroupBy(m => m.Message.Target, StringComparer.Ordinal))
+        if (_episodes.WasConsumed(message.Id) || _inFlightMessages.ContainsKey(message.Id))
         {
-            var instanceId = group.Key;
-            if (_busyUntil.TryGetValue(instanceId, out var busy) && busy > now)
-            {
-                continue;
-            }
-
-            if (!_inFlight.TryAdd(instanceId, 0))
-            {
-                continue;
-            }
-
-            await _orchestrationSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var batch = group.Select(m => m.Message).Take(_store.Options.MaxMessagesPerEpisode).ToList();
-            Interlocked.Increment(ref _runningEpisodes);
-            started++;
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    var busyUntil = await _episodes.RunAsync(shard, instanceId, batch, cancellationToken).ConfigureAwait(false);
-                    if (busyUntil is { } until)
-                    {
-                        _busyUntil[instanceId] = until;
-                    }
-                    else
-                    {
-                        _busyUntil.TryRemove(instanceId, out _);
-                        _signals.Orchestrations.Set();
-                    }
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or DocumentStoreException)
-                {
-                    _logger.LogDebug(ex, "Episode of {InstanceId} stopped.", instanceId);
-                }
-                finally
-                {
-                    _inFlight.TryRemove(instanceId, out _);
-                    _orchestrationSlots.Release();
-                    Interlocked.Decrement(ref _runningEpisodes);
-                }
-            }, CancellationToken.None);
+            return false;
         }
 
-        return started;
+        lock (_pending)
+        {
+            if (!_pending.TryGetValue(message.Target, out var mailbox))
+            {
+                _pending[message.Target] = mailbox = new Mailbox(shard);
+            }
+
+            return mailbox.Messages.TryAdd(message.Id, message);
+        }
+    }
+
+    private async Task StartEpisodesAsync(CancellationToken cancellationToken)
+    {
+        List<string> ready;
+        var now = _store.NowMs;
+        lock (_pending)
+        {
+            ready = [.. _pending.Keys.Where(id => !_inFlight.ContainsKey(id) && !(_busyUntil.TryGetValue(id, out var busy) && busy > now))];
+        }
+
+        foreach (var instanceId in ready)
+        {
+            if (!await _orchestrationSlots.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            List<MessageDocument> batch;
+            string shard;
+            lock (_pending)
+            {
+                if (!_pending.TryGetValue(instanceId, out var mailbox) || !_inFlight.TryAdd(instanceId, 0))
+                {
+                    _orchestrationSlots.Release();
+                    continue;
+                }
+
+                shard = mailbox.Shard;
+                batch = [.. mailbox.Messages.Values.OrderBy(m => m.VisibleAt).ThenBy(m => m.Id, StringComparer.Ordinal).Take(_store.Options.MaxMessagesPerEpisode)];
+                foreach (var message in batch)
+                {
+                    mailbox.Messages.Remove(message.Id);
+                    _inFlightMessages[message.Id] = 0;
+                }
+
+                if (mailbox.Messages.Count == 0)
+                {
+                    _pending.Remove(instanceId);
+                }
+            }
+
+            Interlocked.Increment(ref _runningEpisodes);
+            _ = Task.Run(() => RunEpisodeAsync(shard, instanceId, batch, cancellationToken), CancellationToken.None);
+        }
+    }
+
+    private async Task RunEpisodeAsync(string shard, string instanceId, List<MessageDocument> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var busyUntil = await _episodes.RunAsync(shard, instanceId, batch, cancellationToken).ConfigureAwait(false);
+            if (busyUntil is { } until)
+            {
+                _busyUntil[instanceId] = until;
+            }
+            else
+            {
+                _busyUntil.TryRemove(instanceId, out _);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or DocumentStoreException)
+        {
+            _logger.LogDebug(ex, "Episode of {InstanceId} stopped.", instanceId);
+        }
+        finally
+        {
+            foreach (var message in batch)
+            {
+                _inFlightMessages.TryRemove(message.Id, out _);
+            }
+
+            _inFlight.TryRemove(instanceId, out _);
+            _orchestrationSlots.Release();
+            Interlocked.Decrement(ref _runningEpisodes);
+            _signals.Orchestrations.Set();
+        }
     }
 
     private async Task ActivityLoopAsync(CancellationToken cancellationToken)
@@ -227,6 +290,13 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private sealed class Mailbox(string shard)
+    {
+        public string Shard { get; } = shard;
+
+        public Dictionary<string, MessageDocument> Messages { get; } = new(StringComparer.Ordinal);
+    }
 
     private sealed class EmptyServiceProvider : IServiceProvider
     {

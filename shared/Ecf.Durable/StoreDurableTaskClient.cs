@@ -100,7 +100,10 @@ public sealed class StoreDurableTaskClient : DurableTaskClient
             CreatedTime = now,
         };
         await Container.CreateAsync(shard, start.Id, DurableStore.Json(start), cancellation).ConfigureAwait(false);
-        _signals.Orchestrations.Set();
+        if (start.VisibleAt <= now.ToUnixTimeMilliseconds())
+        {
+            _signals.Post(shard, start);
+        }
         return instanceId;
     }
 
@@ -120,7 +123,7 @@ public sealed class StoreDurableTaskClient : DurableTaskClient
             VisibleAt = now.ToUnixTimeMilliseconds(),
         };
         await Container.CreateAsync(message.InstanceId, message.Id, DurableStore.Json(message), cancellation).ConfigureAwait(false);
-        _signals.Orchestrations.Set();
+        _signals.Post(message.InstanceId, message);
     }
 
     public override async Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellation = default)
@@ -142,7 +145,7 @@ public sealed class StoreDurableTaskClient : DurableTaskClient
             VisibleAt = now.ToUnixTimeMilliseconds(),
         };
         await Container.CreateAsync(message.InstanceId, message.Id, DurableStore.Json(message), cancellation).ConfigureAwait(false);
-        _signals.Orchestrations.Set();
+        _signals.Post(message.InstanceId, message);
     }
 
     public override async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)

@@ -34,6 +34,37 @@ internal sealed class ActivityProcessor
 
     public int FreeSlots => _store.Options.MaxConcurrentActivities - Volatile.Read(ref _running);
 
+    public string HostId => _hostId;
+
+    /// <summary>Reserves up to <paramref name="wanted"/> slots for work items this host creates already leased to itself.</summary>
+    public int TryReserve(int wanted)
+    {
+        while (true)
+        {
+            var running = Volatile.Read(ref _running);
+            var granted = Math.Min(wanted, _store.Options.MaxConcurrentActivities - running);
+            if (granted <= 0)
+            {
+                return 0;
+            }
+
+            if (Interlocked.CompareExchange(ref _running, running + granted, running) == running)
+            {
+                return granted;
+            }
+        }
+    }
+
+    public void Unreserve(int count) => Interlocked.Add(ref _running, -count);
+
+    /// <summary>Runs a work item this host created leased to itself in a reserved slot (no claim, no query).</summary>
+    public void StartReserved(string shard, WorkItemDocument item, string etag, CancellationToken cancellationToken)
+    {
+        var lease = new HeldLease(shard, item.Id, etag, leaseUntil => DurableStore.Json(item with { LeaseUntil = leaseUntil }));
+        _leases.Track(lease);
+        _ = Task.Run(() => ExecuteAsync(shard, item, lease, cancellationToken), CancellationToken.None);
+    }
+
     /// <summary>Claims and starts up to <paramref name="max"/> work items of a shard; returns how many started.</summary>
     public async Task<int> ClaimAndStartAsync(string shard, int max, CancellationToken cancellationToken)
     {
@@ -89,7 +120,11 @@ internal sealed class ActivityProcessor
                 var results = await _store.Container.BulkWriteAsync(operations, CancellationToken.None).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    if (results[i].Error is { } error and not DocumentStoreError.Conflict)
+                    if (results[i].Error is null)
+                    {
+                        _signals.Post(batch[i].Shard, batch[i].Message);
+                    }
+                    else if (results[i].Error is { } error and not DocumentStoreError.Conflict)
                     {
                         _logger.LogWarning("Result of activity {Id} could not be written ({Error}); it will run again after its lease.", batch[i].WorkItemId, error);
                     }

@@ -3,7 +3,28 @@ namespace Ecf.Durable.Engine;
 /// <summary>In-process wake-ups: a host that writes new work wakes its own dispatchers at once instead of waiting for a poll.</summary>
 internal sealed class DurableSignals
 {
+    private int _scanRequested;
+
+    /// <summary>Wakes the orchestration dispatcher (messages posted to <see cref="Inbox"/>, finished episodes, scan requests).</summary>
     public AsyncSignal Orchestrations { get; } = new();
+
+    /// <summary>Messages this process just wrote and can hand to its own dispatcher without a query (they are in the store too).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Shard, MessageDocument Message)> Inbox { get; } = new();
+
+    public void Post(string shard, MessageDocument message)
+    {
+        Inbox.Enqueue((shard, message));
+        Orchestrations.Set();
+    }
+
+    /// <summary>Asks the dispatcher to query all shards now (work written that was not posted).</summary>
+    public void RequestScan()
+    {
+        Volatile.Write(ref _scanRequested, 1);
+        Orchestrations.Set();
+    }
+
+    public bool TakeScanRequest() => Interlocked.Exchange(ref _scanRequested, 0) == 1;
 
     public AsyncSignal Activities { get; } = new();
 

@@ -19,11 +19,15 @@ internal sealed class EpisodeProcessor
     private readonly ILogger _logger;
     private readonly DurableSignals _signals;
     private readonly LeaseKeeper _leases;
+    private readonly ActivityProcessor _activities;
     private readonly string _hostId;
     private readonly ConcurrentDictionary<string, CachedHistory> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _recentlyConsumed = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _consumedOrder = new();
 
-    public EpisodeProcessor(DurableStore store, DurableTaskRegistry registry, IServiceProvider services, ILoggerFactory loggerFactory, DurableSignals signals, LeaseKeeper leases, string hostId)
+    public EpisodeProcessor(DurableStore store, DurableTaskRegistry registry, IServiceProvider services, ILoggerFactory loggerFactory, DurableSignals signals, LeaseKeeper leases, ActivityProcessor activities, string hostId)
     {
+        _activities = activities;
         _store = store;
         _registry = registry;
         _services = services;
@@ -35,6 +39,9 @@ internal sealed class EpisodeProcessor
     }
 
     private DurableTaskOptions Options => _store.Options;
+
+    /// <summary>True for a message this host consumed and deleted a moment ago (a scan may still have seen it).</summary>
+    public bool WasConsumed(string messageId) => _recentlyConsumed.ContainsKey(messageId);
 
     /// <summary>Runs one episode; returns the lease-until time (Unix ms) of another host when the instance is busy, otherwise null.</summary>
     public async Task<long?> RunAsync(string shard, string instanceId, IReadOnlyList<MessageDocument> messages, CancellationToken cancellationToken)
@@ -201,6 +208,9 @@ internal sealed class EpisodeProcessor
         // (a) Outbound work and messages, deterministic ids: a repeat after a crash finds them there (Conflict) and moves on.
         var scheduledActivities = false;
         var sentMessages = false;
+        var reserved = _activities.TryReserve(outcome.NewEvents.Count(e => e.Kind == HistoryEventKind.TaskScheduled));
+        var preLeased = new List<(WorkItemDocument Item, int Index)>();
+        var leaseUntil = _store.NowMs + (long)Options.LeaseDuration.TotalMilliseconds;
         var episodeTime = outcome.NewEvents[0].Timestamp ?? now;
         foreach (var e in outcome.NewEvents)
         {
@@ -217,6 +227,13 @@ internal sealed class EpisodeProcessor
                         Name = e.Name!,
                         Input = e.Data,
                     };
+                    if (preLeased.Count < reserved)
+                    {
+                        // Leased to this host from the start and run here after the commit: no claim, no query.
+                        workItem = workItem with { Attempts = 1, LeaseOwner = _hostId, LeaseUntil = leaseUntil };
+                        preLeased.Add((workItem, outbound.Count));
+                    }
+
                     outbound.Add(DocumentOperation.Create(shard, workItem.Id, DurableStore.Json(workItem)));
                     scheduledActivities = true;
                     break;
@@ -310,7 +327,16 @@ internal sealed class EpisodeProcessor
             sentMessages = true;
         }
 
-        await _store.BulkAsync(outbound, cancellationToken, DocumentStoreError.Conflict).ConfigureAwait(false);
+        IReadOnlyList<BulkResult> sent;
+        try
+        {
+            sent = await _store.BulkAsync(outbound, cancellationToken, DocumentStoreError.Conflict).ConfigureAwait(false);
+        }
+        catch
+        {
+            _activities.Unreserve(reserved);
+            throw;
+        }
 
         // (b) History chunk + instance document, atomically, in the instance's partition.
         var chunkId = InstanceIds.HistoryChunk(instance.ExecutionId, instance.ChunkCount);
@@ -332,18 +358,41 @@ internal sealed class EpisodeProcessor
             // Another host committed this step first: ours is discarded.
             _cache.TryRemove(instanceId, out _);
             _logger.LogDebug("Episode of {InstanceId} lost the commit race ({Error}).", instanceId, ex.Error);
+            _activities.Unreserve(reserved);
             await ReleaseAsync(shard, lease, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (scheduledActivities)
+        var started = 0;
+        foreach (var (item, index) in preLeased)
+        {
+            if (sent[index].Document is { } created)
+            {
+                _activities.StartReserved(shard, item, created.ETag, cancellationToken);
+                started++;
+            }
+        }
+
+        _activities.Unreserve(reserved - started);
+        if (scheduledActivities && preLeased.Count < outcome.NewEvents.Count(e => e.Kind == HistoryEventKind.TaskScheduled))
         {
             _signals.Activities.Set();
         }
 
         if (sentMessages)
         {
-            _signals.Orchestrations.Set();
+            var nowMs = nowOffset.ToUnixTimeMilliseconds();
+            for (var i = 0; i < outbound.Count; i++)
+            {
+                if (sent[i].Document is { } document && outbound[i].Id.StartsWith("m:", StringComparison.Ordinal))
+                {
+                    var message = document.As<MessageDocument>();
+                    if (message.VisibleAt <= nowMs)
+                    {
+                        _signals.Post(message.InstanceId, message);
+                    }
+                }
+            }
         }
 
         // Bounded history: after ContinueAsNew (or a restart) the old execution's chunks go.
@@ -553,6 +602,18 @@ internal sealed class EpisodeProcessor
         }
 
         await _store.Container.BulkWriteAsync(operations, cancellationToken).ConfigureAwait(false);
+        foreach (var id in toDelete)
+        {
+            if (_recentlyConsumed.TryAdd(id, 0))
+            {
+                _consumedOrder.Enqueue(id);
+            }
+        }
+
+        while (_consumedOrder.Count > 200_000 && _consumedOrder.TryDequeue(out var old))
+        {
+            _recentlyConsumed.TryRemove(old, out _);
+        }
     }
 
     private async Task ReleaseAsync(string shard, HeldLease lease, CancellationToken cancellationToken) =>
