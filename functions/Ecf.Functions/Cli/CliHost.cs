@@ -9,7 +9,12 @@ internal static class CliHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.PostConfigure<LoggerFilterOptions>(filters =>
+        {
+            // Commands print their results; only warnings and errors are logged (to stderr), whatever appsettings say.
+            filters.Rules.Clear();
+            filters.MinLevel = LogLevel.Warning;
+        });
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         context.Configure?.Invoke(builder);
         builder.AddEcfServices();

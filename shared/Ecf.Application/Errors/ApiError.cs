@@ -41,7 +41,7 @@ public sealed record ApiError(string Code, string Title, string Detail, ApiError
         new("ecf.3102", "lead_provider", "A lead_provider token must name its lead provider.", ApiErrorKind.Validation);
 
     public static ApiError LeadProviderNotAllowed(string role) =>
-        new("ecf.3103", "lead_provider", $"A {role} token is not bound to a lead provider; leave lead_provider out.", ApiErrorKind.Validation);
+        new("ecf.3103", "lead_provider", $"A {role} token is not bound to a lead provider; give no lead provider.", ApiErrorKind.Validation);
 
     public static ApiError UnknownLeadProvider(string name) =>
         new("ecf.3104", "lead_provider", $"No lead provider is called '{name}'.", ApiErrorKind.Validation);
