@@ -53,13 +53,15 @@ public abstract class TaskOrchestrationContext
         var timer = CreateTimer(timeout, cancel.Token);
         var waiting = WaitForExternalEvent<T>(eventName, cancel.Token);
         var winner = await Task.WhenAny(waiting, timer).ConfigureAwait(true);
+        // Cancel synchronously: CancelAsync would resume on the thread pool, outside the orchestration's replay thread.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
         if (winner == waiting)
         {
-            await cancel.CancelAsync().ConfigureAwait(true);
             return await waiting.ConfigureAwait(true);
         }
 
-        await cancel.CancelAsync().ConfigureAwait(true);
         throw new TaskCanceledException($"No '{eventName}' event arrived within {timeout}.");
     }
 
