@@ -2,9 +2,10 @@ using Ecf.Durable;
 using Ecf.Durable.Samples;
 using Ecf.Storage.Sqlite;
 
-// Usage: Ecf.Durable.TestHost <database> <leaseMilliseconds>
+// Usage: Ecf.Durable.TestHost <database> <leaseMilliseconds> [<killAfterActivities> <killDelayMilliseconds>]
 // Runs a durable task host with the samples until killed or stdin closes. Prints "ready" once started and "a" after each
-// Square or Mix activity, so a test can kill it (SIGKILL) at a chosen point.
+// Square or Mix activity. With a kill point, the process SIGKILLs itself that many milliseconds after its n-th activity, while
+// its other threads keep dispatching and committing (a reader of stdout would be too slow to hit a point mid-run).
 if (args.Length < 2)
 {
     await Console.Error.WriteLineAsync("usage: Ecf.Durable.TestHost <database> <leaseMilliseconds>");
@@ -13,12 +14,24 @@ if (args.Length < 2)
 
 var output = Console.Out;
 var gate = new object();
+var killAfter = args.Length >= 4 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+var killDelay = args.Length >= 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0;
+var done = 0;
 SampleHooks.OnActivityDone = () =>
 {
     lock (gate)
     {
         output.WriteLine("a");
         output.Flush();
+    }
+
+    if (Interlocked.Increment(ref done) == killAfter)
+    {
+        new Thread(() =>
+        {
+            Thread.Sleep(killDelay);
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }).Start();
     }
 };
 

@@ -1,0 +1,31 @@
+using Ecf.Durable.Samples;
+
+namespace Ecf.Durable.Tests.Crash;
+
+/// <summary>A sequence survives a SIGKILL of its host at a seeded random point: a new host completes it with the uninterrupted output.</summary>
+public sealed class ChainCrashTests
+{
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 12)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task Chain_HostKilledAtSeededPoint_NewHostCompletesWithSameOutput(int seed)
+    {
+        // Arrange
+        var random = new Random(seed);
+        var input = new ChainInput(Steps: 30, Seed: seed * 7919);
+        using var temp = new TempDatabase();
+        await CrashScenario.ScheduleAsync(temp.Path, SampleNames.Chain, input, "chain");
+
+        // Act
+        var exitCode = await CrashScenario.RunChildAndKillAsync(temp.Path, killAfterActivities: random.Next(1, input.Steps * 2 / 3), extraDelayMilliseconds: random.Next(0, 10));
+        var statusAtKill = await CrashScenario.StatusAsync(temp.Path, "chain");
+        var result = await CrashScenario.FinishWithNewHostAsync(temp.Path, "chain");
+
+        // Assert
+        Assert.Equal(137, exitCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, statusAtKill);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(Chain.Expected(input), result.ReadOutputAs<long>());
+    }
+}
