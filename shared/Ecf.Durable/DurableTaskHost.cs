@@ -28,6 +28,7 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
     private int _runningEpisodes;
+    private int _disposed;
 
     public DurableTaskHost(IDocumentStore store, DurableTaskRegistry registry, DurableTaskOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, IServiceProvider? services = null)
         : this(new DurableStore(store, options, timeProvider ?? TimeProvider.System), registry, new DurableSignals(), loggerFactory ?? NullLoggerFactory.Instance, services)
@@ -76,12 +77,13 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null)
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        if (stopping is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await stopping.CancelAsync().ConfigureAwait(false);
         _activities.Complete();
         try
         {
@@ -96,14 +98,19 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
             // Stop deadline reached; leases of unfinished work expire and another host takes it over.
         }
 
+        stopping.Dispose();
         _logger.LogInformation("Durable task host {HostId} stopped.", HostId);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await StopAsync(timeout.Token).ConfigureAwait(false);
-        _stopping?.Dispose();
         _orchestrationSlots.Dispose();
     }
 

@@ -59,9 +59,10 @@ internal sealed class EpisodeProcessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The lease stays until it expires; the next claim counts another attempt (poison cap).
+            // The lease stays; the next claim counts another attempt (poison cap). Retries back off with the attempts.
             _cache.TryRemove(instanceId, out _);
-            _logger.LogWarning(ex, "Episode of {InstanceId} failed; it will be retried after its lease expires.", instanceId);
+            _logger.LogWarning(ex, "Episode of {InstanceId} failed (attempt {Attempts}); it will be retried.", instanceId, lease.Value.Attempts);
+            return _store.NowMs + Math.Min((long)Options.LeaseDuration.TotalMilliseconds, 250L * lease.Value.Attempts);
         }
         finally
         {

@@ -218,6 +218,12 @@ internal static class OrchestrationExecutor
     private static void Fail(EpisodeOutcome outcome, ReplayContext context, Exception error)
     {
         _ = context;
+        if (error is NonDeterministicOrchestrationException)
+        {
+            // Actions asked for by code that no longer matches its history are not carried out.
+            outcome.NewEvents.RemoveAll(e => e.IsSchedule);
+        }
+
         outcome.FinalStatus = OrchestrationRuntimeStatus.Failed;
         outcome.Failure = TaskFailureDetails.FromException(error);
         outcome.NewEvents.Add(new HistoryEvent { Kind = HistoryEventKind.ExecutionFailed, Failure = outcome.Failure });
