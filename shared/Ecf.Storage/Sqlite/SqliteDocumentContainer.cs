@@ -167,12 +167,8 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
             }
         }
 
-        await _store.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var session = _store.Writer;
-            session.Execute("BEGIN IMMEDIATE");
-            try
+        await InTransactionAsync(
+            session =>
             {
                 for (var i = 0; i < operations.Count; i++)
                 {
@@ -182,23 +178,8 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
                         results[i] = new BulkResult(document, error);
                     }
                 }
-
-                session.Execute("COMMIT");
-            }
-            catch
-            {
-                Rollback(session);
-                throw;
-            }
-        }
-        catch (SqliteException ex)
-        {
-            throw SqliteDocumentStore.Unavailable(ex);
-        }
-        finally
-        {
-            _store.WriteLock.Release();
-        }
+            },
+            cancellationToken).ConfigureAwait(false);
 
         return results;
     }
@@ -219,12 +200,8 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         }
 
         var results = new StoredDocument?[operations.Count];
-        await _store.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var session = _store.Writer;
-            session.Execute("BEGIN IMMEDIATE");
-            try
+        await InTransactionAsync(
+            session =>
             {
                 for (var i = 0; i < operations.Count; i++)
                 {
@@ -236,7 +213,23 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
 
                     results[i] = document;
                 }
+            },
+            cancellationToken).ConfigureAwait(false);
 
+        return results;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction under the writer lock; any exception rolls it back.</summary>
+    private async Task InTransactionAsync(Action<SqliteSession> work, CancellationToken cancellationToken)
+    {
+        await _store.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var session = _store.Writer;
+            session.Execute("BEGIN IMMEDIATE");
+            try
+            {
+                work(session);
                 session.Execute("COMMIT");
             }
             catch
@@ -253,8 +246,6 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         {
             _store.WriteLock.Release();
         }
-
-        return results;
     }
 
     private async Task<StoredDocument?> WriteOneAsync(DocumentOperation operation, CancellationToken cancellationToken)
