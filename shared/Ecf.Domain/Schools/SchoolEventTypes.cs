@@ -1,0 +1,13 @@
+namespace Ecf.Domain.Schools;
+
+public static class SchoolEventTypes
+{
+    public const string Created = "school_created";
+    public const string DetailsChanged = "school_details_changed";
+    public const string EligibilityChanged = "school_eligibility_changed";
+    public const string Opened = "school_opened";
+    public const string Closed = "school_closed";
+    public const string UrnChanged = "school_urn_changed";
+    public const string Merged = "school_merged";
+    public const string Superseded = "school_superseded";
+}
