@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
+using Ecf.Orchestrations;
 using Ecf.Storage;
 using Ecf.Storage.Files;
 
@@ -17,7 +18,10 @@ public static class EcfComposition
             .AddEcfStorage(builder.Configuration)
             .AddEcfReferenceData()
             .AddEcfTokens(builder.Configuration)
-            .AddEcfApi(builder.Configuration);
+            .AddEcfApi(builder.Configuration)
+            // After AddEcfApi: hosted services start in order, so the durable host (and timer functions) start once
+            // EcfStartupService has created the containers; the durable runtime also takes the app's one clock.
+            .AddEcfOrchestrations(builder.Configuration);
         return builder;
     }
 

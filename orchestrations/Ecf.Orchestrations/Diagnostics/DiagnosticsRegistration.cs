@@ -1,0 +1,14 @@
+using Ecf.Durable;
+
+namespace Ecf.Orchestrations.Diagnostics;
+
+public static class DiagnosticsRegistration
+{
+    public static DurableTaskRegistry Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestrator<PingOrchestrator>(OrchestrationNames.Ping)
+            .AddActivity<EchoActivity>(ActivityNames.Echo);
+    }
+}

@@ -1,0 +1,28 @@
+using Ecf.Durable;
+using Ecf.Orchestrations.Diagnostics;
+
+namespace Ecf.Orchestrations;
+
+/// <summary>
+/// Everything Ecf.Orchestrations runs. A feature folder contributes a static <c>Register(DurableTaskRegistry)</c> and adds
+/// one line to <see cref="Register"/>; an orchestration that operators may start by hand also goes in <see cref="StartableOverHttp"/>.
+/// </summary>
+public static class EcfOrchestrations
+{
+    /// <summary>Registers every orchestrator and activity, feature by feature.</summary>
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        DiagnosticsRegistration.Register(registry);
+    }
+
+    /// <summary>
+    /// The orchestrations <c>POST /api/orchestrations/{name}</c> may start (an explicit allow-list, not every registered
+    /// orchestrator): sub-orchestrations and orchestrations started by timers or other code stay out unless starting them by
+    /// hand is safe and useful. Names are matched without regard to case, like the registry.
+    /// </summary>
+    public static IReadOnlySet<string> StartableOverHttp { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        OrchestrationNames.Ping,
+    };
+}

@@ -1,0 +1,12 @@
+namespace Ecf.Orchestrations;
+
+/// <summary>
+/// Orchestrator names. They are written into history, so an orchestrator is never renamed while instances may be running
+/// (string constants, never <c>nameof</c>). Add a feature's names here, grouped by feature.
+/// </summary>
+public static class OrchestrationNames
+{
+    // Diagnostics
+    /// <summary>A one-activity round trip through the durable runtime; a smoke test an operator can start over HTTP.</summary>
+    public const string Ping = "Ping";
+}
