@@ -596,13 +596,29 @@ internal sealed class EpisodeProcessor
         operations.AddRange(toDelete.Distinct(StringComparer.Ordinal).Select(id => DocumentOperation.Delete(shard, id)));
         var later = _store.NowMs + 1000;
         operations.AddRange(deferred.Select(m => DocumentOperation.Upsert(shard, m.Id, DurableStore.Json(m with { VisibleAt = later }))));
+        string leaseETag;
         lock (lease.Gate)
         {
             lease.Released = true;
-            operations.Add(DocumentOperation.Delete(shard, lease.Id, lease.ETag));
+            leaseETag = lease.ETag;
+            operations.Add(DocumentOperation.Delete(shard, lease.Id, leaseETag));
         }
 
-        await _store.Container.BulkWriteAsync(operations, cancellationToken).ConfigureAwait(false);
+        var results = await _store.Container.BulkWriteAsync(operations, cancellationToken).ConfigureAwait(false);
+        if (results[^1].Error == DocumentStoreError.PreconditionFailed)
+        {
+            // A renewal that was already under way when the episode finished moved the ETag: release with the new one.
+            string renewed;
+            lock (lease.Gate)
+            {
+                renewed = lease.ETag;
+            }
+
+            if (!string.Equals(renewed, leaseETag, StringComparison.Ordinal))
+            {
+                await _store.BulkAsync([DocumentOperation.Delete(shard, lease.Id, renewed)], cancellationToken, DocumentStoreError.NotFound, DocumentStoreError.PreconditionFailed).ConfigureAwait(false);
+            }
+        }
         foreach (var id in toDelete)
         {
             if (_recentlyConsumed.TryAdd(id, 0))

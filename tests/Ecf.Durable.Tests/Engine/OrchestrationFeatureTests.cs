@@ -350,17 +350,19 @@ public sealed class OrchestrationFeatureTests
     }
 
     [Fact]
-    public async Task NewGuid_Replayed_SameValuesEveryEpisode()
+    public async Task NewGuidAndCurrentTime_Replayed_SameValuesEveryEpisode()
     {
         await using var harness = await DurableHarness.StartAsync(r => r
             .AddActivityFunc<string, string>("Echo", (_, s) => s)
             .AddOrchestratorFunc<object?, string[]>("Guids", async (ctx, _) =>
             {
                 var first = ctx.NewGuid();
+                var startedAt = ctx.CurrentUtcDateTime.ToString("o");
                 var echoed = await ctx.CallActivityAsync<string>("Echo", first.ToString());
+                var echoedTime = await ctx.CallActivityAsync<string>("Echo", startedAt);
                 var second = ctx.NewGuid();
                 await ctx.CallActivityAsync<string>("Echo", "y");
-                return [first.ToString(), echoed, second.ToString(), ctx.IsReplaying.ToString()];
+                return [first.ToString(), echoed, second.ToString(), ctx.IsReplaying.ToString(), startedAt, echoedTime];
             }));
 
         var result = (await harness.RunAsync("Guids", null)).ReadOutputAs<string[]>()!;
@@ -368,6 +370,7 @@ public sealed class OrchestrationFeatureTests
         Assert.Equal(result[0], result[1]);
         Assert.NotEqual(result[0], result[2]);
         Assert.Equal("False", result[3]);
+        Assert.Equal(result[4], result[5]);
     }
 
     private static T Throw<T>(Exception exception) => throw exception;
