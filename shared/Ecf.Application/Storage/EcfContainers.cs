@@ -17,7 +17,7 @@ public static class EcfContainers
     [
         new(People, "/personId"),
         new(Identifiers, "/id"),
-        new(Schools, "/schoolId"),
+        new(Schools, "/schoolId", ["listed", "urn", "createdAt", "updatedAt"]),
         new(ProviderViews, "/leadProviderId"),
         new(Finance, "/leadProviderId"),
         new(Reference, "/kind"),

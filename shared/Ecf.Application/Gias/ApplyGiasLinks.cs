@@ -1,0 +1,97 @@
+using Ecf.Application.Schools;
+using Ecf.Domain.Schools;
+using Ecf.Storage.Files;
+using Microsoft.Extensions.Options;
+
+namespace Ecf.Application.Gias;
+
+public sealed record ApplyGiasLinksCommand(string LinksFile, string CorrelationId, DateTimeOffset At);
+
+/// <summary>
+/// Applies the successor links after every batch: for each closed school with successor links, <see cref="SchoolLinkDecider"/>
+/// decides academisation (the school keeps its id and takes the successor's URN), a merge, or nothing. Writes the continuing
+/// school first and the successor's superseded record second, so a crash in between is completed by the next run.
+/// </summary>
+public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments schools, IOptions<GiasImportOptions> options)
+{
+    public async Task<GiasLinksResult> HandleAsync(ApplyGiasLinksCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Dictionary<int, List<GiasLink>> links;
+        List<GiasRejectedRow> rejected;
+        await using (var stream = await files.OpenReadAsync(command.LinksFile, cancellationToken).ConfigureAwait(false)
+            ?? throw new FileNotFoundException($"The links file {command.LinksFile} is not in the file store."))
+        {
+            (links, rejected) = GiasLinksReader.ReadSuccessorLinks(stream);
+        }
+
+        var context = new SchoolChangeContext(command.At, ImportGiasBatchHandler.Source, command.CorrelationId);
+        var predecessors = await schools.FindByUrnsAsync(links.Keys.ToList(), options.Value.ReadParallelism, cancellationToken).ConfigureAwait(false);
+        var successorUrns = links.Values.SelectMany(l => l).Select(l => l.LinkUrn).Distinct().ToList();
+        var successors = await schools.FindByUrnsAsync(successorUrns, options.Value.ReadParallelism, cancellationToken).ConfigureAwait(false);
+
+        int academised = 0, merged = 0, already = 0, notApplicable = 0, written = 0;
+        foreach (var (urn, list) in links.OrderBy(l => l.Key))
+        {
+            if (predecessors[urn] is not { } predecessor)
+            {
+                notApplicable++;
+                continue;
+            }
+
+            var linkUrns = list.Select(l => l.LinkUrn).Distinct().ToList();
+            var successor = linkUrns.Count == 1 ? await ResolveSuccessorAsync(linkUrns[0], predecessor, successors, cancellationToken).ConfigureAwait(false) : null;
+            var decision = SchoolLinkDecider.Decide(predecessor.School, list, successor?.School, context);
+            switch (decision.Outcome)
+            {
+                case SchoolLinkOutcome.AlreadyApplied:
+                    already++;
+                    continue;
+                case SchoolLinkOutcome.NotApplicable:
+                    notApplicable++;
+                    continue;
+                case SchoolLinkOutcome.Academised:
+                    academised++;
+                    break;
+                case SchoolLinkOutcome.Merged:
+                    merged++;
+                    break;
+            }
+
+            if (decision.Predecessor is { } p)
+            {
+                written += await WriteOneAsync(p, predecessor.ETag, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (decision.Successor is { } s)
+            {
+                written += await WriteOneAsync(s, successor!.ETag, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new GiasLinksResult(links.Values.Sum(l => l.Count), academised, merged, already, notApplicable, written, rejected);
+    }
+
+    /// <summary>
+    /// The successor's own record. For a half-applied academisation the URN already resolves to the predecessor, so the successor's
+    /// record is read directly at its derived id.
+    /// </summary>
+    private async Task<StoredSchool?> ResolveSuccessorAsync(int linkUrn, StoredSchool predecessor, Dictionary<int, StoredSchool?> successors, CancellationToken cancellationToken)
+    {
+        var resolved = successors.GetValueOrDefault(linkUrn);
+        if (resolved is not null && resolved.School.SchoolId == predecessor.School.SchoolId)
+        {
+            return await schools.ReadAsync(SchoolIds.ForUrn(linkUrn), cancellationToken).ConfigureAwait(false) ?? resolved;
+        }
+
+        return resolved;
+    }
+
+    private async Task<int> WriteOneAsync(School school, string etag, CancellationToken cancellationToken)
+    {
+        var lost = await schools.WriteAsync([(school, etag)], cancellationToken).ConfigureAwait(false);
+        return lost.Count > 0
+            ? throw new InvalidOperationException($"School {school.SchoolId} changed while its links were applied; the step will be retried.")
+            : 1;
+    }
+}

@@ -1,0 +1,93 @@
+using Ecf.Application.Storage;
+using Ecf.Domain.Schools;
+using Ecf.Storage;
+
+namespace Ecf.Application.Schools;
+
+/// <summary>
+/// Reads and writes school documents. A URN's lookup is a point read of the document at <see cref="SchoolIds.ForUrn"/>: the school
+/// itself, or (after academisation) a <see cref="SchoolStatus.Superseded"/> record naming the school that took the URN over,
+/// followed with one more point read. That document is the URN's reservation (ADR 0005).
+/// </summary>
+public sealed class SchoolDocuments(IDocumentStore store)
+{
+    private IDocumentContainer Container => store.GetContainer(EcfContainers.Schools);
+
+    public async Task<StoredSchool?> ReadAsync(string schoolId, CancellationToken cancellationToken = default)
+    {
+        var document = await Container.ReadAsync(schoolId, schoolId, cancellationToken).ConfigureAwait(false);
+        return document is null ? null : new StoredSchool(document.As<School>(), document.ETag);
+    }
+
+    /// <summary>The school that holds <paramref name="urn"/> now or held it before, following a superseded record once.</summary>
+    public async Task<StoredSchool?> FindByUrnAsync(int urn, CancellationToken cancellationToken = default)
+    {
+        var stored = await ReadAsync(SchoolIds.ForUrn(urn), cancellationToken).ConfigureAwait(false);
+        if (stored?.School is { Status: SchoolStatus.Superseded, SupersededBySchoolId: { } continuing })
+        {
+            return await ReadAsync(continuing, cancellationToken).ConfigureAwait(false) ?? stored;
+        }
+
+        return stored;
+    }
+
+    /// <summary>Finds many URNs with parallel point reads.</summary>
+    public async Task<Dictionary<int, StoredSchool?>> FindByUrnsAsync(IReadOnlyCollection<int> urns, int parallelism, CancellationToken cancellationToken = default)
+    {
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<int, StoredSchool?>();
+        await Parallel.ForEachAsync(urns, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (urn, ct) =>
+            results[urn] = await FindByUrnAsync(urn, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return new Dictionary<int, StoredSchool?>(results);
+    }
+
+    /// <summary>
+    /// Writes changed schools: their listing rows first (upserts, idempotent), then the schools themselves (create for new,
+    /// replace with If-Match for existing). Returns the schools whose write lost a race (409/412), to be decided again.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<(School School, string? ETag)> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        var listings = changes
+            .Select(c => DocumentOperation.Upsert(SchoolListing.Partition, c.School.SchoolId, DocumentJson.Serialize(SchoolListing.From(c.School))))
+            .ToList();
+        var listingResults = await Container.BulkWriteAsync(listings, cancellationToken).ConfigureAwait(false);
+        ThrowOnUnexpected(listingResults);
+
+        var operations = changes
+            .Select(c => c.ETag is null
+                ? DocumentOperation.Create(c.School.SchoolId, c.School.SchoolId, DocumentJson.Serialize(c.School))
+                : DocumentOperation.Replace(c.School.SchoolId, c.School.SchoolId, DocumentJson.Serialize(c.School), c.ETag))
+            .ToList();
+        var results = await Container.BulkWriteAsync(operations, cancellationToken).ConfigureAwait(false);
+        var lost = new List<string>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Error is DocumentStoreError.Conflict or DocumentStoreError.PreconditionFailed or DocumentStoreError.NotFound)
+            {
+                lost.Add(changes[i].School.SchoolId);
+            }
+            else if (!results[i].Succeeded)
+            {
+                throw new DocumentStoreException(results[i].Error!.Value, $"Writing school {changes[i].School.SchoolId} failed: {results[i].Error}.");
+            }
+        }
+
+        return lost;
+    }
+
+    private static void ThrowOnUnexpected(IReadOnlyList<BulkResult> results)
+    {
+        foreach (var result in results)
+        {
+            if (!result.Succeeded)
+            {
+                throw new DocumentStoreException(result.Error!.Value, $"Writing a school listing failed: {result.Error}.");
+            }
+        }
+    }
+}
