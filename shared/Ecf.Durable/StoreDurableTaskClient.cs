@@ -181,6 +181,13 @@ public sealed class StoreDurableTaskClient : DurableTaskClient
                 documentQuery = documentQuery.Where("runtimeStatus", FilterOperator.In, statuses.Select(s => DocumentJson.Serialize(s)).Select(b => System.Text.Encoding.UTF8.GetString(b).Trim('"')).ToList());
             }
 
+            if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
+            {
+                documentQuery = documentQuery
+                    .Where("target", FilterOperator.GreaterThanOrEqual, query.InstanceIdPrefix)
+                    .Where("target", FilterOperator.LessThan, query.InstanceIdPrefix + '\uffff');
+            }
+
             if (query.CreatedFrom is { } from)
             {
                 documentQuery = documentQuery.Where("createdTime", FilterOperator.GreaterThanOrEqual, from.ToUnixTimeMilliseconds());

@@ -292,12 +292,14 @@ public sealed class OrchestrationFeatureTests
         var running = await ToListAsync(harness.Client.GetAllInstancesAsync(new OrchestrationQuery(Statuses: [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending])));
         var all = await ToListAsync(harness.Client.GetAllInstancesAsync(new OrchestrationQuery(CreatedFrom: before, PageSize: 2)));
         var none = await ToListAsync(harness.Client.GetAllInstancesAsync(new OrchestrationQuery(CreatedTo: before)));
+        var prefixed = await ToListAsync(harness.Client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: "q-done")));
 
         Assert.Equal(["q-done-1", "q-done-2"], completed.Select(m => m.InstanceId).Order());
         Assert.All(completed, m => Assert.NotNull(m.SerializedOutput));
         Assert.Equal(["q-running"], running.Select(m => m.InstanceId));
         Assert.Equal(3, all.Count);
         Assert.Empty(none);
+        Assert.Equal(["q-done-1", "q-done-2"], prefixed.Select(m => m.InstanceId).Order());
     }
 
     [Fact]
