@@ -1,0 +1,7 @@
+namespace Ecf.Domain.Partnerships;
+
+/// <summary>The new state of the year's partnerships and the partnership concerned, or a refusal.</summary>
+public sealed record PartnershipDecision(SchoolPartnerships? State, Partnership? Partnership, PartnershipRefusal? Refusal)
+{
+    public static PartnershipDecision Refused(string attribute, string message) => new(null, null, new PartnershipRefusal(attribute, message));
+}

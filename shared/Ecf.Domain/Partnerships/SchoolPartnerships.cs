@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Ecf.Domain.Partnerships;
+
+/// <summary>
+/// A school's partnerships for one contract year: the <c>schools</c> container document <c>partnerships:&lt;year&gt;</c> in the
+/// school's partition. One document per (school, year) so the "one active partnership" rules are checked and written with one
+/// ETag. The active partnership is the school's default partnership for the year, used by registrations that name no provider.
+/// </summary>
+public sealed record SchoolPartnerships
+{
+    public const string DocumentKind = "school-partnerships";
+
+    public required string Id { get; init; }
+
+    public required string SchoolId { get; init; }
+
+    public string Kind { get; init; } = DocumentKind;
+
+    public required int ContractYear { get; init; }
+
+    /// <summary>Every partnership of the year, oldest first (challenged ones stay for history).</summary>
+    public IReadOnlyList<Partnership> Partnerships { get; init; } = [];
+
+    /// <summary>What happened to these partnerships, oldest first.</summary>
+    public IReadOnlyList<PartnershipEvent> Timeline { get; init; } = [];
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The default partnership: the active one, if any.</summary>
+    public Partnership? Default => Partnerships.FirstOrDefault(p => p.IsActive);
+
+    public Partnership? Find(string partnershipId) => Partnerships.FirstOrDefault(p => string.Equals(p.Id, partnershipId, StringComparison.Ordinal));
+
+    public static string DocumentId(int contractYear) => "partnerships:" + contractYear.ToString(CultureInfo.InvariantCulture);
+}

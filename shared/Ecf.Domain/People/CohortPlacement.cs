@@ -1,0 +1,86 @@
+using Ecf.Domain.ReferenceData;
+
+namespace Ecf.Domain.People;
+
+/// <summary>
+/// Which cohort (policy year) and contract year a registration goes in (DOMAIN-FACTS §8, §3.2). The cohort is the year induction
+/// started; the contract year is the cohort unless that year's payments are frozen, when it is the active registration cohort.
+/// </summary>
+public static class CohortPlacement
+{
+    private static readonly DateOnly FirstCohortStart = new(2021, 9, 1);
+
+    /// <summary><c>Cohort.current</c>: the period whose academic year started in (today − 1 year, today].</summary>
+    public static ContractPeriod? Current(IReadOnlyList<ContractPeriod> periods, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        return periods.LastOrDefault(p => p.AcademicYearStartDate > today.AddYears(-1) && p.AcademicYearStartDate <= today);
+    }
+
+    /// <summary><c>Cohort.active_registration_cohort</c>: the latest period whose registration has started.</summary>
+    public static ContractPeriod? ActiveRegistration(IReadOnlyList<ContractPeriod> periods, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        return periods.Where(p => p.RegistrationStartDate <= today).MaxBy(p => p.Year);
+    }
+
+    /// <summary><c>Cohort.for_induction_start_date</c>: before 1 Sep 2021 the current cohort; else months before June belong to the previous year.</summary>
+    public static int? YearForInductionStart(DateOnly inductionStart, IReadOnlyList<ContractPeriod> periods, DateOnly today)
+    {
+        if (inductionStart < FirstCohortStart)
+        {
+            return Current(periods, today)?.Year;
+        }
+
+        return inductionStart.Month < 6 ? inductionStart.Year - 1 : inductionStart.Year;
+    }
+
+    /// <summary>
+    /// An ECT with an induction start date: <see cref="YearForInductionStart"/> (the current cohort when unknown or ≤ 2020); when
+    /// that year's payments are frozen at <paramref name="now"/>, the contract year is the active registration cohort.
+    /// Null when the year is not a known contract period.
+    /// </summary>
+    public static CohortChoice? ForEct(DateOnly? inductionStart, IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var year = inductionStart is { } start ? YearForInductionStart(start, periods, today) : null;
+        if (year is null or <= 2020)
+        {
+            year = Current(periods, today)?.Year;
+        }
+
+        return year is { } y ? Choose(y, periods, now) : null;
+    }
+
+    /// <summary>A mentor (no induction date): the current cohort within its automatic assignment period, else the next one.</summary>
+    public static CohortChoice? ForMentor(IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var current = Current(periods, today);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var year = today <= current.AutomaticAssignmentPeriodEndDate ? current.Year : current.Year + 1;
+        return Choose(periods.Any(p => p.Year == year) ? year : current.Year, periods, now);
+    }
+
+    private static CohortChoice? Choose(int year, IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)
+    {
+        var period = periods.FirstOrDefault(p => p.Year == year);
+        if (period is null)
+        {
+            return null;
+        }
+
+        if (!period.PaymentsFrozen(now))
+        {
+            return new CohortChoice(year, year, MovedFromFrozen: false);
+        }
+
+        var active = ActiveRegistration(periods, DateOnly.FromDateTime(now.UtcDateTime));
+        return active is null || active.Year == year ? new CohortChoice(year, year, false) : new CohortChoice(year, active.Year, MovedFromFrozen: true);
+    }
+}

@@ -1,0 +1,309 @@
+using System.Globalization;
+
+namespace Ecf.Domain.People;
+
+/// <summary>
+/// Pure rules of the person document: <see cref="Decide"/> turns a command into timeline events, <see cref="Evolve"/> applies an
+/// event. Every decision is checked against <see cref="PersonInvariants"/> (at most one open period of each kind, one current
+/// email) before it is returned, so no write can break them. No I/O and no clock: time comes in the context.
+/// </summary>
+public static class PersonDecider
+{
+    /// <summary>What registering <paramref name="participationType"/> at <paramref name="schoolId"/> means for <paramref name="person"/>.</summary>
+    public static RegistrationKind Classify(Person? person, string participationType, string schoolId)
+    {
+        var participation = person?.FindParticipation(participationType);
+        if (person is null)
+        {
+            return RegistrationKind.NewPerson;
+        }
+
+        if (participation is null)
+        {
+            return RegistrationKind.NewParticipation;
+        }
+
+        return participation.OpenAtSchoolPeriod is { } open && string.Equals(open.SchoolId, schoolId, StringComparison.Ordinal)
+            ? RegistrationKind.Repeat
+            : RegistrationKind.Transfer;
+    }
+
+    public static PersonDecision Decide(Person? state, RegisterParticipant command, PersonChangeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (PersonInvariants.Violations(state) is { Count: > 0 } broken)
+        {
+            return PersonDecision.Rejected("The stored record breaks its rules: " + string.Join("; ", broken), state);
+        }
+
+        if (state is not null && command.Trn is not null && state.Trn is not null && !string.Equals(state.Trn, command.Trn, StringComparison.Ordinal))
+        {
+            return PersonDecision.Rejected($"Person {state.PersonId} has TRN {state.Trn}, not {command.Trn}.", state);
+        }
+
+        var kind = Classify(state, command.ParticipationType, command.SchoolId);
+        var data = new List<(PersonEventData Data, DateOnly OccurredOn)>();
+        var existing = state?.FindParticipation(command.ParticipationType);
+        var trainingRecordId = existing?.TrainingRecordId ?? command.TrainingRecordId;
+
+        if (kind == RegistrationKind.Repeat)
+        {
+            return new PersonDecision(RegistrationOutcome.Unchanged, [], state, trainingRecordId);
+        }
+
+        if (state is null)
+        {
+            data.Add((new PersonCreated(command.Trn, command.FullName, command.DateOfBirth), context.Today));
+        }
+
+        if (!string.Equals(state?.CurrentEmail?.Address, command.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            data.Add((new EmailChanged(command.Email, EmailSources.SchoolRegistration), context.Today));
+        }
+
+        var schoolCount = 0;
+        var trainingCount = 0;
+        var mentorshipCount = 0;
+        if (existing is null)
+        {
+            data.Add((new ParticipationStarted(trainingRecordId, command.ParticipationType), context.Today));
+        }
+        else
+        {
+            schoolCount = existing.AtSchoolPeriods.Count;
+            trainingCount = existing.TrainingPeriods.Count;
+            mentorshipCount = existing.MentorshipPeriods.Count;
+            if (existing.OpenAtSchoolPeriod is { } leaving)
+            {
+                var to = Max(leaving.From, command.StartsOn);
+                if (existing.OpenMentorshipPeriod is { } mentorship)
+                {
+                    data.Add((new MentorshipFinished(trainingRecordId, mentorship.Id, Max(mentorship.From, to)), to));
+                }
+
+                if (existing.OpenTrainingPeriod is { } training)
+                {
+                    data.Add((new TrainingPeriodFinished(trainingRecordId, training.Id, Max(training.From, to)), to));
+                }
+
+                data.Add((new SchoolPeriodFinished(trainingRecordId, leaving.Id, to), to));
+            }
+        }
+
+        var schoolPeriod = new AtSchoolPeriod(PeriodId(trainingRecordId, "school", schoolCount + 1), command.SchoolId, command.SchoolUrn, command.StartsOn, null);
+        data.Add((new SchoolPeriodStarted(trainingRecordId, schoolPeriod), command.StartsOn));
+
+        var placement = command.Placement;
+        var trainingPeriod = new TrainingPeriod
+        {
+            Id = PeriodId(trainingRecordId, "training", trainingCount + 1),
+            AtSchoolPeriodId = schoolPeriod.Id,
+            TrainingProgramme = placement.TrainingProgramme,
+            LeadProviderId = placement.LeadProviderId,
+            DeliveryPartnerId = placement.DeliveryPartnerId,
+            PartnershipId = placement.PartnershipId,
+            ScheduleIdentifier = placement.ScheduleIdentifier,
+            Cohort = placement.Cohort,
+            ContractYear = placement.ContractYear,
+            From = command.StartsOn,
+        };
+        data.Add((new TrainingPeriodStarted(trainingRecordId, trainingPeriod), command.StartsOn));
+
+        if (existing is null && command.ParticipationType == ParticipationTypes.Ect && command.InductionStartDate is { } inductionStart)
+        {
+            data.Add((new InductionPeriodStarted(trainingRecordId, new InductionPeriod(PeriodId(trainingRecordId, "induction", 1), inductionStart, null, null)), inductionStart));
+        }
+
+        if (command.ParticipationType == ParticipationTypes.Ect && command.Mentor is { } mentor)
+        {
+            var period = new MentorshipPeriod(PeriodId(trainingRecordId, "mentorship", mentorshipCount + 1), mentor.PersonId, mentor.TrainingRecordId, command.StartsOn, null);
+            data.Add((new MentorshipStarted(trainingRecordId, period), command.StartsOn));
+        }
+
+        if (existing is null)
+        {
+            var eligibility = new FundingEligibilityPeriod(PeriodId(trainingRecordId, "eligibility", 1), FundingEligibilityStatuses.ManualCheck, "awaiting_dqt_check", "registration", context.Today, null);
+            data.Add((new FundingEligibilityRecorded(trainingRecordId, eligibility), context.Today));
+        }
+
+        var events = new List<PersonEvent>(data.Count);
+        var personId = state?.PersonId ?? command.PersonId;
+        var sequence = state?.TimelineSequence ?? 0;
+        var current = state;
+        foreach (var (eventData, occurredOn) in data)
+        {
+            sequence++;
+            var @event = new PersonEvent
+            {
+                Id = PersonEvent.DocumentId(personId, sequence),
+                PersonId = personId,
+                Sequence = sequence,
+                Type = eventData.Type,
+                OccurredAt = new DateTimeOffset(occurredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                RecordedAt = context.At,
+                Actor = context.Actor,
+                Reason = context.Reason,
+                CorrelationId = context.CorrelationId,
+                TrainingRecordId = eventData is PersonCreated or EmailChanged ? null : trainingRecordId,
+                Changes = ChangesOf(current, eventData),
+                Data = eventData,
+            };
+            events.Add(@event);
+            current = Evolve(current, @event);
+        }
+
+        if (PersonInvariants.Violations(current) is { Count: > 0 } violations)
+        {
+            return PersonDecision.Rejected(string.Join("; ", violations), state);
+        }
+
+        var outcome = kind switch
+        {
+            RegistrationKind.NewPerson => RegistrationOutcome.Created,
+            RegistrationKind.NewParticipation => RegistrationOutcome.ParticipationAdded,
+            _ => RegistrationOutcome.Transferred,
+        };
+        return new PersonDecision(outcome, events, current, trainingRecordId);
+    }
+
+    /// <summary>Applies one event. Statuses of the participation concerned are recomputed as of the event's recorded day.</summary>
+    public static Person Evolve(Person? state, PersonEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var today = DateOnly.FromDateTime(@event.RecordedAt.UtcDateTime);
+        var person = @event.Data switch
+        {
+            PersonCreated created => new Person
+            {
+                Id = @event.PersonId,
+                PersonId = @event.PersonId,
+                Trn = created.Trn,
+                FullName = created.FullName,
+                DateOfBirth = created.DateOfBirth,
+                CreatedAt = @event.RecordedAt,
+                UpdatedAt = @event.RecordedAt,
+            },
+            _ when state is null => throw new InvalidOperationException($"{@event.Type} cannot be the first event of a person."),
+            EmailChanged email => state with
+            {
+                Emails =
+                [
+                    .. state.Emails.Select(e => e.Current ? e with { Current = false, To = @event.RecordedAt } : e),
+                    new PersonEmail(email.Address, email.Source, @event.RecordedAt, null, Current: true),
+                ],
+            },
+            ParticipationStarted started => state with
+            {
+                Participations =
+                [
+                    .. state.Participations,
+                    new Participation
+                    {
+                        TrainingRecordId = started.TrainingRecordId,
+                        Type = started.ParticipationType,
+                        CreatedAt = @event.RecordedAt,
+                        Statuses = new ParticipationStatuses(TrainingStatuses.Active, ParticipantStatuses.Active, null, today),
+                    },
+                ],
+            },
+            SchoolPeriodStarted e => Update(state, e.TrainingRecordId, p => p with { AtSchoolPeriods = [.. p.AtSchoolPeriods, e.Period] }),
+            SchoolPeriodFinished e => Update(state, e.TrainingRecordId, p => p with
+            {
+                AtSchoolPeriods = [.. p.AtSchoolPeriods.Select(x => x.Id == e.PeriodId ? x with { To = e.To } : x)],
+            }),
+            TrainingPeriodStarted e => Update(state, e.TrainingRecordId, p => p with { TrainingPeriods = [.. p.TrainingPeriods, e.Period] }),
+            TrainingPeriodFinished e => Update(state, e.TrainingRecordId, p => p with
+            {
+                TrainingPeriods = [.. p.TrainingPeriods.Select(x => x.Id == e.PeriodId ? x with { To = e.To } : x)],
+            }),
+            InductionPeriodStarted e => Update(state, e.TrainingRecordId, p => p with { InductionPeriods = [.. p.InductionPeriods, e.Period] }),
+            MentorshipStarted e => Update(state, e.TrainingRecordId, p => p with { MentorshipPeriods = [.. p.MentorshipPeriods, e.Period] }),
+            MentorshipFinished e => Update(state, e.TrainingRecordId, p => p with
+            {
+                MentorshipPeriods = [.. p.MentorshipPeriods.Select(x => x.Id == e.PeriodId ? x with { To = e.To } : x)],
+            }),
+            FundingEligibilityRecorded e => Update(state, e.TrainingRecordId, p => p with
+            {
+                FundingEligibility = [.. p.FundingEligibility.Select(x => x.To is null ? x with { To = e.Period.From } : x), e.Period],
+            }),
+            _ => throw new InvalidOperationException($"Unknown person event {@event.Type}."),
+        };
+
+        return person with
+        {
+            Participations = [.. person.Participations.Select(p => p.TrainingRecordId == @event.TrainingRecordId ? p with { Statuses = ParticipationStatusRules.Compute(p, today) } : p)],
+            TimelineSequence = @event.Sequence,
+            UpdatedAt = @event.RecordedAt,
+        };
+    }
+
+    internal static string PeriodId(string trainingRecordId, string kind, int number) =>
+        $"{trainingRecordId}:{kind}:{number.ToString(CultureInfo.InvariantCulture)}";
+
+    private static Person Update(Person person, string trainingRecordId, Func<Participation, Participation> change)
+    {
+        if (person.FindParticipationById(trainingRecordId) is null)
+        {
+            throw new InvalidOperationException($"Person {person.PersonId} has no participation {trainingRecordId}.");
+        }
+
+        return person with { Participations = [.. person.Participations.Select(p => p.TrainingRecordId == trainingRecordId ? change(p) : p)] };
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => Iso(d),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>The field-level description of an event, for people reading the timeline.</summary>
+    private static List<FieldChange> ChangesOf(Person? before, PersonEventData data)
+    {
+        switch (data)
+        {
+            case PersonCreated c:
+                return [new("trn", null, c.Trn), new("fullName", null, c.FullName), new("dateOfBirth", null, Text(c.DateOfBirth))];
+            case EmailChanged e:
+                return [new("emails.current", before?.CurrentEmail?.Address, e.Address)];
+            case ParticipationStarted p:
+                return [new($"participations[{p.TrainingRecordId}].type", null, p.ParticipationType)];
+            case SchoolPeriodStarted s:
+                return [new($"participations[{s.TrainingRecordId}].atSchoolPeriods[{s.Period.Id}]", null, $"school {s.Period.SchoolId} (URN {Text(s.Period.SchoolUrn)}) from {Iso(s.Period.From)}")];
+            case SchoolPeriodFinished s:
+                return [new($"participations[{s.TrainingRecordId}].atSchoolPeriods[{s.PeriodId}].to", null, Iso(s.To))];
+            case TrainingPeriodStarted t:
+                var p1 = $"participations[{t.TrainingRecordId}].trainingPeriods[{t.Period.Id}]";
+                return
+                [
+                    new(p1 + ".trainingProgramme", null, t.Period.TrainingProgramme),
+                    new(p1 + ".leadProviderId", null, Text(t.Period.LeadProviderId)),
+                    new(p1 + ".deliveryPartnerId", null, Text(t.Period.DeliveryPartnerId)),
+                    new(p1 + ".partnershipId", null, t.Period.PartnershipId),
+                    new(p1 + ".scheduleIdentifier", null, t.Period.ScheduleIdentifier),
+                    new(p1 + ".cohort", null, Text(t.Period.Cohort)),
+                    new(p1 + ".contractYear", null, Text(t.Period.ContractYear)),
+                    new(p1 + ".from", null, Iso(t.Period.From)),
+                ];
+            case TrainingPeriodFinished t:
+                return [new($"participations[{t.TrainingRecordId}].trainingPeriods[{t.PeriodId}].to", null, Iso(t.To))];
+            case InductionPeriodStarted i:
+                return [new($"participations[{i.TrainingRecordId}].inductionPeriods[{i.Period.Id}].startedOn", null, Iso(i.Period.StartedOn))];
+            case MentorshipStarted m:
+                return [new($"participations[{m.TrainingRecordId}].mentorshipPeriods[{m.Period.Id}].mentorPersonId", null, m.Period.MentorPersonId)];
+            case MentorshipFinished m:
+                return [new($"participations[{m.TrainingRecordId}].mentorshipPeriods[{m.PeriodId}].to", null, Iso(m.To))];
+            case FundingEligibilityRecorded f:
+                var previous = before?.FindParticipationById(f.TrainingRecordId)?.CurrentFundingEligibility?.Status;
+                return [new($"participations[{f.TrainingRecordId}].fundingEligibility.status", previous, f.Period.Status)];
+            default:
+                return [];
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Ecf.Domain.People;
+
+/// <summary>
+/// What the decider decided: the events to append (in order, sequences assigned), the resulting person, or a rejection.
+/// <see cref="Person"/> is the state after applying <see cref="Events"/> (the input state when nothing changed).
+/// </summary>
+public sealed record PersonDecision(RegistrationOutcome Outcome, IReadOnlyList<PersonEvent> Events, Person? Person, string? TrainingRecordId, string? Rejection = null)
+{
+    public bool Changed => Events.Count > 0;
+
+    public static PersonDecision Rejected(string reason, Person? person) => new(RegistrationOutcome.Rejected, [], person, null, reason);
+}

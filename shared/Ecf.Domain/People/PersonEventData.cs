@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+
+namespace Ecf.Domain.People;
+
+/// <summary>
+/// The typed content of a timeline event. Stored with a <c>type</c> discriminator (the <see cref="PersonEventTypes"/> value).
+/// New capabilities add new records here (declarations, DQT checks, NPQ applications); existing ones never change meaning.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(PersonCreated), PersonEventTypes.PersonCreated)]
+[JsonDerivedType(typeof(EmailChanged), PersonEventTypes.EmailChanged)]
+[JsonDerivedType(typeof(ParticipationStarted), PersonEventTypes.ParticipationStarted)]
+[JsonDerivedType(typeof(SchoolPeriodStarted), PersonEventTypes.SchoolPeriodStarted)]
+[JsonDerivedType(typeof(SchoolPeriodFinished), PersonEventTypes.SchoolPeriodFinished)]
+[JsonDerivedType(typeof(TrainingPeriodStarted), PersonEventTypes.TrainingPeriodStarted)]
+[JsonDerivedType(typeof(TrainingPeriodFinished), PersonEventTypes.TrainingPeriodFinished)]
+[JsonDerivedType(typeof(InductionPeriodStarted), PersonEventTypes.InductionPeriodStarted)]
+[JsonDerivedType(typeof(MentorshipStarted), PersonEventTypes.MentorshipStarted)]
+[JsonDerivedType(typeof(MentorshipFinished), PersonEventTypes.MentorshipFinished)]
+[JsonDerivedType(typeof(FundingEligibilityRecorded), PersonEventTypes.FundingEligibilityRecorded)]
+public abstract record PersonEventData
+{
+    [JsonIgnore]
+    public abstract string Type { get; }
+}
+
+public sealed record PersonCreated(string? Trn, string FullName, DateOnly? DateOfBirth) : PersonEventData
+{
+    public override string Type => PersonEventTypes.PersonCreated;
+}
+
+/// <summary>A new current contact email; the previous one (if any) stops being current.</summary>
+public sealed record EmailChanged(string Address, string Source) : PersonEventData
+{
+    public override string Type => PersonEventTypes.EmailChanged;
+}
+
+public sealed record ParticipationStarted(string TrainingRecordId, string ParticipationType) : PersonEventData
+{
+    public override string Type => PersonEventTypes.ParticipationStarted;
+}
+
+public sealed record SchoolPeriodStarted(string TrainingRecordId, AtSchoolPeriod Period) : PersonEventData
+{
+    public override string Type => PersonEventTypes.SchoolPeriodStarted;
+}
+
+public sealed record SchoolPeriodFinished(string TrainingRecordId, string PeriodId, DateOnly To) : PersonEventData
+{
+    public override string Type => PersonEventTypes.SchoolPeriodFinished;
+}
+
+public sealed record TrainingPeriodStarted(string TrainingRecordId, TrainingPeriod Period) : PersonEventData
+{
+    public override string Type => PersonEventTypes.TrainingPeriodStarted;
+}
+
+public sealed record TrainingPeriodFinished(string TrainingRecordId, string PeriodId, DateOnly To) : PersonEventData
+{
+    public override string Type => PersonEventTypes.TrainingPeriodFinished;
+}
+
+public sealed record InductionPeriodStarted(string TrainingRecordId, InductionPeriod Period) : PersonEventData
+{
+    public override string Type => PersonEventTypes.InductionPeriodStarted;
+}
+
+public sealed record MentorshipStarted(string TrainingRecordId, MentorshipPeriod Period) : PersonEventData
+{
+    public override string Type => PersonEventTypes.MentorshipStarted;
+}
+
+public sealed record MentorshipFinished(string TrainingRecordId, string PeriodId, DateOnly To) : PersonEventData
+{
+    public override string Type => PersonEventTypes.MentorshipFinished;
+}
+
+public sealed record FundingEligibilityRecorded(string TrainingRecordId, FundingEligibilityPeriod Period) : PersonEventData
+{
+    public override string Type => PersonEventTypes.FundingEligibilityRecorded;
+}

@@ -1,0 +1,25 @@
+namespace Ecf.Domain.People;
+
+/// <summary>
+/// A school registers an ECT or a mentor. The handler has already validated the input, reserved the TRN and worked out the
+/// placement (<see cref="Placement"/>) for the situation <see cref="PersonDecider.Classify"/> found.
+/// </summary>
+/// <param name="PersonId">The person id to use when the person is new (the TRN reservation's person id).</param>
+/// <param name="TrainingRecordId">The training record id to use when the participation is new.</param>
+/// <param name="StartsOn">First day at the school and of the training period.</param>
+/// <param name="InductionStartDate">ECTs: when statutory induction starts.</param>
+/// <param name="Mentor">ECTs: the mentor assigned, or null.</param>
+public sealed record RegisterParticipant(
+    string PersonId,
+    string TrainingRecordId,
+    string? Trn,
+    string FullName,
+    DateOnly? DateOfBirth,
+    string Email,
+    string ParticipationType,
+    string SchoolId,
+    int SchoolUrn,
+    DateOnly StartsOn,
+    DateOnly? InductionStartDate,
+    TrainingPlacement Placement,
+    MentorReference? Mentor);

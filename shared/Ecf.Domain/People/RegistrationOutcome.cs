@@ -1,0 +1,10 @@
+namespace Ecf.Domain.People;
+
+public enum RegistrationOutcome
+{
+    Created,
+    ParticipationAdded,
+    Transferred,
+    Unchanged,
+    Rejected,
+}
