@@ -42,7 +42,21 @@ var options = new DurableTaskOptions
     MaxPollInterval = TimeSpan.FromMilliseconds(100),
     MaxConcurrentActivities = 16,
 };
-await using var host = new DurableTaskHost(store, new DurableTaskRegistry().AddSamples(), options);
+// Poison work for the caps: an activity and an orchestrator that SIGKILL their own host every time they run.
+var registry = new DurableTaskRegistry()
+    .AddSamples()
+    .AddActivityFunc<string, string>("KillsHost", (_, _) =>
+    {
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
+        return "unreachable";
+    })
+    .AddOrchestratorFunc<object?, string>("CallsHostKiller", (ctx, _) => ctx.CallActivityAsync<string>("KillsHost", "x"))
+    .AddOrchestratorFunc<object?, string>("KillsHostInEpisode", (_, _) =>
+    {
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
+        return Task.FromResult("unreachable");
+    });
+await using var host = new DurableTaskHost(store, registry, options);
 await host.StartAsync(CancellationToken.None);
 lock (gate)
 {

@@ -20,6 +20,8 @@ internal sealed class ChildHost : IAsyncDisposable
 
     public int Activities => Volatile.Read(ref _activities);
 
+    public bool HasExited => _process.HasExited;
+
     public static async Task<ChildHost> StartAsync(string databasePath, int leaseMilliseconds, int? killAfterActivities = null, int killDelayMilliseconds = 0)
     {
         var start = new ProcessStartInfo("dotnet")
