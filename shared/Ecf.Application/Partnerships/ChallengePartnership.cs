@@ -1,0 +1,56 @@
+using Ecf.Application.Errors;
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Schools;
+using Ecf.Domain.Partnerships;
+
+namespace Ecf.Application.Partnerships;
+
+public sealed record ChallengePartnershipCommand(string PartnershipId, string? Reason, PartnershipChangeContext Context);
+
+/// <summary>
+/// A school (through the school service) or the DfE challenges a partnership: it becomes <c>challenged</c> with its reason, stops
+/// being the school's default partnership, and its provider stops seeing participants through it (the projection reads the
+/// status from <see cref="PartnershipIndex"/> via <see cref="PartnershipFacts"/>).
+/// </summary>
+public sealed class ChallengePartnershipHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<Result<PartnershipView>> HandleAsync(ChallengePartnershipCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (await partnerships.FindAsync(command.PartnershipId, cancellationToken).ConfigureAwait(false) is not { } index)
+        {
+            return ApiError.NotFound();
+        }
+
+        var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var urn = await PartnershipDocuments.CurrentUrnAsync(schools, index.SchoolId, cancellationToken).ConfigureAwait(false) ?? 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await partnerships.ReadAsync(index.SchoolId, index.ContractYear, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return ApiError.NotFound();
+            }
+
+            var decision = PartnershipDecider.Challenge(stored.Value, command.PartnershipId, command.Reason ?? "", command.Context);
+            if (decision.Refusal is { } refusal)
+            {
+                return refusal.Attribute == "id" ? ApiError.NotFound() : ApiError.Validation(refusal.Attribute, refusal.Message);
+            }
+
+            if (await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                var name = snapshot.GetDeliveryPartner(decision.Partnership!.DeliveryPartnerId)?.Name ?? "";
+                await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, cancellationToken).ConfigureAwait(false);
+                return PartnershipView.From(decision.Partnership, urn, name);
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                return ApiError.Conflict("The school's partnerships changed while this request was decided; try again.");
+            }
+        }
+    }
+}

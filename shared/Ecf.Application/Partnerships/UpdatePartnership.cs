@@ -1,0 +1,67 @@
+using Ecf.Application.Errors;
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Schools;
+using Ecf.Domain.Partnerships;
+
+namespace Ecf.Application.Partnerships;
+
+public sealed record UpdatePartnershipCommand(Guid LeadProviderId, string PartnershipId, string? DeliveryPartnerId, PartnershipChangeContext Context);
+
+/// <summary><c>PUT /api/v3/partnerships/ecf/{id}</c>: changes only the delivery partner, which must work with this provider in the partnership's year.</summary>
+public sealed class UpdatePartnershipHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<Result<PartnershipView>> HandleAsync(UpdatePartnershipCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (await partnerships.ReadViewAsync(command.LeadProviderId, command.PartnershipId, cancellationToken).ConfigureAwait(false) is null
+            || await partnerships.FindAsync(command.PartnershipId, cancellationToken).ConfigureAwait(false) is not { } index)
+        {
+            return ApiError.NotFound();
+        }
+
+        var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(command.DeliveryPartnerId))
+        {
+            return ApiError.Validation("delivery_partner_id", PartnershipMessages.Missing("delivery_partner_id"));
+        }
+
+        if (!Guid.TryParse(command.DeliveryPartnerId, out var deliveryPartnerId) || snapshot.GetDeliveryPartner(deliveryPartnerId) is not { } partner)
+        {
+            return ApiError.Validation("delivery_partner_id", PartnershipMessages.Invalid("delivery_partner_id"));
+        }
+
+        if (!snapshot.GetRelationships(command.LeadProviderId, index.ContractYear).Any(r => r.DeliveryPartnerId == deliveryPartnerId))
+        {
+            return ApiError.Validation("delivery_partner_id", PartnershipMessages.NoRelationship);
+        }
+
+        var urn = await PartnershipDocuments.CurrentUrnAsync(schools, index.SchoolId, cancellationToken).ConfigureAwait(false) ?? 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await partnerships.ReadAsync(index.SchoolId, index.ContractYear, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return ApiError.NotFound();
+            }
+
+            var decision = PartnershipDecider.ChangeDeliveryPartner(stored.Value, command.PartnershipId, deliveryPartnerId, command.Context);
+            if (decision.Refusal is { } refusal)
+            {
+                return refusal.Attribute == "id" ? ApiError.NotFound() : ApiError.Validation(refusal.Attribute, refusal.Message);
+            }
+
+            if (ReferenceEquals(decision.State, stored.Value) || await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                await partnerships.WriteDerivedAsync(decision.Partnership!, urn, partner.Name, cancellationToken).ConfigureAwait(false);
+                return PartnershipView.From(decision.Partnership!, urn, partner.Name);
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                return ApiError.Conflict("The school's partnerships changed while this request was decided; try again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Ecf.Application.Partnerships;
+using Ecf.Application.ProviderViews;
+using Ecf.Application.Registrations;
+using Ecf.Application.Schools;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ecf.Application.People;
+
+public static class PeopleServiceCollectionExtensions
+{
+    /// <summary>People, registrations and partnerships: documents, handlers, and the partnership facts the provider-view projection reads.</summary>
+    public static IServiceCollection AddEcfPeople(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SchoolDocuments>();
+        services.AddSingleton<PersonDocuments>();
+        services.AddSingleton<PartnershipDocuments>();
+        services.RemoveAll<IPartnershipFacts>();
+        services.AddSingleton<IPartnershipFacts, PartnershipFacts>();
+        services.AddScoped<RegisterParticipantHandler>();
+        services.AddScoped<GetPersonHandler>();
+        services.AddScoped<GetPersonTimelineHandler>();
+        services.AddScoped<CreatePartnershipHandler>();
+        services.AddScoped<UpdatePartnershipHandler>();
+        services.AddScoped<ChallengePartnershipHandler>();
+        services.AddScoped<GetPartnershipHandler>();
+        services.AddScoped<ListPartnershipsHandler>();
+        return services;
+    }
+}
