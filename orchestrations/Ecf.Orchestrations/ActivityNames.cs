@@ -8,4 +8,9 @@ public static class ActivityNames
 {
     // Diagnostics
     public const string Echo = "Echo";
+
+    // GIAS
+    public const string GiasPrepareImport = "GiasPrepareImport";
+    public const string GiasImportBatch = "GiasImportBatch";
+    public const string GiasApplyLinks = "GiasApplyLinks";
 }

@@ -1,5 +1,6 @@
 using Ecf.Durable;
 using Ecf.Orchestrations.Diagnostics;
+using Ecf.Orchestrations.Gias;
 
 namespace Ecf.Orchestrations;
 
@@ -14,6 +15,7 @@ public static class EcfOrchestrations
     {
         ArgumentNullException.ThrowIfNull(registry);
         DiagnosticsRegistration.Register(registry);
+        GiasImportRegistration.Register(registry);
     }
 
     /// <summary>
@@ -24,5 +26,6 @@ public static class EcfOrchestrations
     public static IReadOnlySet<string> StartableOverHttp { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         OrchestrationNames.Ping,
+        OrchestrationNames.GiasImport,
     };
 }

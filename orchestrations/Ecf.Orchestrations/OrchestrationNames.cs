@@ -9,4 +9,8 @@ public static class OrchestrationNames
     // Diagnostics
     /// <summary>A one-activity round trip through the durable runtime; a smoke test an operator can start over HTTP.</summary>
     public const string Ping = "Ping";
+
+    // GIAS
+    /// <summary>The nightly GIAS import (issue 4).</summary>
+    public const string GiasImport = "GiasImport";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
+using Ecf.Functions.Features.Schools;
 using Ecf.Orchestrations;
 using Ecf.Storage;
 using Ecf.Storage.Files;
@@ -22,6 +23,7 @@ public static class EcfComposition
             // After AddEcfApi: hosted services start in order, so the durable host (and timer functions) start once
             // EcfStartupService has created the containers; the durable runtime also takes the app's one clock.
             .AddEcfOrchestrations(builder.Configuration);
+        builder.AddSchoolsFeature();
         return builder;
     }
 

@@ -88,7 +88,7 @@ public sealed class PrepareGiasImportHandler(GiasSource source, IFileStore files
             batches.Add(new GiasBatchRange(batchOffset, batchFirstRow, rows - (batches.Count * settings.BatchSize)));
         }
 
-        return new GiasImportPlan(extract.Value, links.Value, rows, batches);
+        return new GiasImportPlan(extract.Value, links.Value, rows, batches, settings.BatchesPerGeneration);
     }
 
     private async Task<Result<string>> KeepAsync(string location, string namePrefix, string? basePath, CancellationToken cancellationToken)

@@ -1,0 +1,7 @@
+namespace Ecf.Functions.Features.Schools;
+
+public static class Routes
+{
+    public const string EcfSchools = "/api/v3/schools/ecf";
+    public const string EcfSchool = "/api/v3/schools/ecf/{id}";
+}

@@ -1,0 +1,26 @@
+using Ecf.Application.Gias;
+using Ecf.Application.Schools;
+using Ecf.Functions.Hosting;
+
+namespace Ecf.Functions.Features.Schools;
+
+public static class SchoolsFeature
+{
+    /// <summary>Schools and the GIAS import; relative GIAS paths resolve like the other data paths (repository root in a checkout).</summary>
+    public static WebApplicationBuilder AddSchoolsFeature(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddEcfSchools();
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.PostConfigure<GiasImportOptions>(options => options.BasePath ??= EcfPaths.DataBase(contentRoot));
+        builder.Services.AddHostedService<GiasFirstStartImport>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSchoolsFeature(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapListEcfSchools();
+        endpoints.MapGetEcfSchool();
+        return endpoints;
+    }
+}
