@@ -50,8 +50,11 @@ public sealed class DurableTaskOptions : IValidatableObject
     /// <summary>Create the container at start (idempotent).</summary>
     public bool EnsureContainer { get; set; } = true;
 
-    /// <summary>The container with the JSON paths the runtime's queries filter and order on.</summary>
-    public ContainerDefinition ContainerDefinition => new(ContainerName, PartitionKeyPath, ["type", "target", "visibleAt", "leaseUntil", "createdTime"]);
+    /// <summary>The JSON paths the runtime's queries filter and order on; declare them wherever the workflows container is ensured.</summary>
+    public static IReadOnlyList<string> IndexedPaths { get; } = ["type", "target", "visibleAt", "leaseUntil", "createdTime", "chunk"];
+
+    /// <summary>The container with <see cref="IndexedPaths"/> (ensured at host start when <see cref="EnsureContainer"/>).</summary>
+    public ContainerDefinition ContainerDefinition => new(ContainerName, PartitionKeyPath, IndexedPaths);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
