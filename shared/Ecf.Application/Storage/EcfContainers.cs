@@ -18,7 +18,7 @@ public static class EcfContainers
         new(People, "/personId"),
         new(Identifiers, "/id"),
         new(Schools, "/schoolId", ["listed", "urn", "createdAt", "updatedAt"]),
-        new(ProviderViews, "/leadProviderId"),
+        new(ProviderViews, "/leadProviderId", ["sortKey", "updatedAt", "transferSortKey", "transferUpdatedAt", "mentorSortKey", "mentorUpdatedAt"]),
         new(Finance, "/leadProviderId"),
         new(Reference, "/kind"),
         new(Workflows, "/instanceId"),

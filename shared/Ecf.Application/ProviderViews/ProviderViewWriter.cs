@@ -1,0 +1,265 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Storage;
+using Ecf.Domain.People;
+using Ecf.Storage;
+
+namespace Ecf.Application.ProviderViews;
+
+/// <summary>
+/// Projects a person into the <c>provider-views</c> container. For each provider that could hold a view (those that see the
+/// person now, those involved in any of its training, and, when the previous state is unknown, every ECF provider), it
+/// reads the stored view and decides: nothing (an equal or newer view is there), a new or changed view, or a hidden one.
+/// Writes are conditional (create, or replace with If-Match) and retried on a lost race, so the request path and the
+/// change-feed projector can run at the same time. <c>updated_at</c> moves only when the rendered content changes.
+/// </summary>
+public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData referenceData, IPartnershipFacts partnershipFacts) : IProviderViewWriter
+{
+    private const int MaxAttempts = 8;
+
+    private IDocumentContainer Container => store.GetContainer(EcfContainers.ProviderViews);
+
+    public Task WriteAsync(Person? before, Person after, CancellationToken cancellationToken = default) => ProjectAsync(before, after, cancellationToken);
+
+    /// <summary>Projects and returns how many view documents were written.</summary>
+    public async Task<int> ProjectAsync(Person? before, Person after, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var reference = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var facts = await partnershipFacts.GetAsync(ParticipantProjection.PartnershipIds(after), cancellationToken).ConfigureAwait(false);
+        var participants = ParticipantProjection.Participants(after, facts);
+
+        var candidates = new HashSet<Guid>(participants.Keys);
+        candidates.UnionWith(ParticipantProjection.ProvidersInvolved(before));
+        candidates.UnionWith(ParticipantProjection.ProvidersInvolved(after));
+        if (before is null)
+        {
+            candidates.UnionWith(reference.LeadProviders.Where(p => p.DeliversEcf).Select(p => p.Id));
+        }
+
+        var writes = 0;
+        foreach (var provider in candidates.Order())
+        {
+            var partition = ProviderViewKinds.Partition(provider);
+            var participant = participants.GetValueOrDefault(provider);
+            if (await ApplyAsync(partition, ProviderViewKinds.ParticipantId(after.PersonId), stored => DecideParticipant(stored, provider, after, participant), cancellationToken).ConfigureAwait(false))
+            {
+                writes++;
+            }
+
+            if (await ApplyAsync(partition, ProviderViewKinds.TransferId(after.PersonId), stored => DecideTransfer(stored, provider, after, reference), cancellationToken).ConfigureAwait(false))
+            {
+                writes++;
+            }
+
+            if (participant is not null)
+            {
+                foreach (var change in after.ParticipantIdChanges)
+                {
+                    if (await ApplyAsync(partition, ProviderViewKinds.AliasId(change.FromParticipantId), stored => DecideAlias(stored, provider, after), cancellationToken).ConfigureAwait(false))
+                    {
+                        writes++;
+                    }
+                }
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>The participant view a provider should hold, or null to leave the stored one as it is.</summary>
+    public static ProviderViewDocument? DecideParticipant(ProviderViewDocument? stored, Guid provider, Person person, ProjectedParticipant? projected)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var version = person.TimelineSequence;
+        if (stored is not null && stored.Version > version)
+        {
+            return null;
+        }
+
+        if (projected is null)
+        {
+            return Hide(stored, version);
+        }
+
+        var hash = Hash(projected);
+        if (stored is { Hidden: false, UpdatedAt: { } storedUpdatedAt } && stored.ContentHash == hash)
+        {
+            var rendered = RenderParticipant(person.PersonId, projected, Parse(storedUpdatedAt));
+            var intact = stored.Resource is { } resource && JsonElement.DeepEquals(resource, rendered)
+                && stored.Cohort == projected.Cohort && stored.TrainingStatus == projected.TrainingStatus && stored.SortKey is not null;
+            if (intact && stored.Version == version)
+            {
+                return null;
+            }
+
+            // Same content: a newer version (or a repaired document) keeps its updated_at.
+            return ParticipantDocument(stored, provider, person, projected, hash, storedUpdatedAt, rendered);
+        }
+
+        var updatedAt = Later(stored?.AnyUpdatedAt, person.UpdatedAt);
+        return ParticipantDocument(stored, provider, person, projected, hash, updatedAt, RenderParticipant(person.PersonId, projected, Parse(updatedAt)));
+    }
+
+    /// <summary>The transfer view a provider should hold (moves where it is the leaving or joining provider), or null to leave it.</summary>
+    public static ProviderViewDocument? DecideTransfer(ProviderViewDocument? stored, Guid provider, Person person, ReferenceDataSnapshot reference)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var version = person.TimelineSequence;
+        if (stored is not null && stored.Version > version)
+        {
+            return null;
+        }
+
+        var seen = stored?.TransferCreatedAt;
+        var transfers = ParticipantProjection.Transfers(person, reference, id => seen is not null && seen.TryGetValue(id, out var at) ? at : person.UpdatedAt)
+            .Where(t => t.LeavingProviderId == provider || t.JoiningProviderId == provider)
+            .ToList();
+        if (transfers.Count == 0)
+        {
+            return Hide(stored, version);
+        }
+
+        var entries = transfers.Select(t => t.Entry).ToList();
+        var hash = HashOf(entries);
+        var createdAt = transfers.ToDictionary(t => t.JoiningPeriodId, t => t.Entry.CreatedAt, StringComparer.Ordinal);
+        string updatedAt;
+        JsonElement rendered;
+        if (stored is { Hidden: false, TransferUpdatedAt: { } storedUpdatedAt } && stored.ContentHash == hash)
+        {
+            rendered = RenderTransfer(person.PersonId, entries, Parse(storedUpdatedAt));
+            if (stored.Version == version && stored.TransferSortKey is not null && stored.Resource is { } resource && JsonElement.DeepEquals(resource, rendered))
+            {
+                return null;
+            }
+
+            updatedAt = storedUpdatedAt;
+        }
+        else
+        {
+            updatedAt = Later(stored?.AnyUpdatedAt, person.UpdatedAt);
+            rendered = RenderTransfer(person.PersonId, entries, Parse(updatedAt));
+        }
+
+        return new ProviderViewDocument
+        {
+            Id = ProviderViewKinds.TransferId(person.PersonId),
+            LeadProviderId = ProviderViewKinds.Partition(provider),
+            Kind = ProviderViewKinds.Transfer,
+            PersonId = person.PersonId,
+            Version = version,
+            ContentHash = hash,
+            TransferSortKey = stored?.AnySortKey ?? V3Json.SortableTime(person.UpdatedAt),
+            TransferUpdatedAt = updatedAt,
+            TransferCreatedAt = createdAt,
+            Resource = rendered,
+        };
+    }
+
+    private static ProviderViewDocument? DecideAlias(ProviderViewDocument? stored, Guid provider, Person person) =>
+        stored is not null && stored.PersonId == person.PersonId
+            ? null
+            : new ProviderViewDocument
+            {
+                Id = "",
+                LeadProviderId = ProviderViewKinds.Partition(provider),
+                Kind = ProviderViewKinds.Alias,
+                PersonId = person.PersonId,
+                Version = person.TimelineSequence,
+            };
+
+    /// <summary>The participant resource as the v3 API returns it.</summary>
+    public static JsonElement RenderParticipant(string personId, ProjectedParticipant projected, DateTimeOffset updatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(projected);
+        var resource = new ParticipantResource(
+            personId,
+            "participant",
+            new ParticipantAttributes(projected.FullName, projected.Trn, updatedAt, projected.Enrolments, projected.IdChanges));
+        return JsonSerializer.SerializeToElement(resource, V3Json.Options);
+    }
+
+    public static JsonElement RenderTransfer(string personId, IReadOnlyList<TransferEntry> entries, DateTimeOffset updatedAt) =>
+        JsonSerializer.SerializeToElement(new TransferResource(personId, "participant-transfer", new TransferAttributes(updatedAt, entries)), V3Json.Options);
+
+    public static string Hash(ProjectedParticipant projected) => HashOf(projected);
+
+    private static ProviderViewDocument ParticipantDocument(
+        ProviderViewDocument? stored, Guid provider, Person person, ProjectedParticipant projected, string hash, string updatedAt, JsonElement rendered) => new()
+        {
+            Id = ProviderViewKinds.ParticipantId(person.PersonId),
+            LeadProviderId = ProviderViewKinds.Partition(provider),
+            Kind = ProviderViewKinds.Participant,
+            PersonId = person.PersonId,
+            Version = person.TimelineSequence,
+            ContentHash = hash,
+            SortKey = stored?.AnySortKey ?? V3Json.SortableTime(person.UpdatedAt),
+            UpdatedAt = updatedAt,
+            Cohort = projected.Cohort,
+            TrainingStatus = projected.TrainingStatus,
+            Resource = rendered,
+        };
+
+    /// <summary>A hidden tombstone keeping the keys and version, or null when there is nothing visible to hide.</summary>
+    private static ProviderViewDocument? Hide(ProviderViewDocument? stored, int version) =>
+        stored is null || stored.Hidden
+            ? null
+            : new ProviderViewDocument
+            {
+                Id = stored.Id,
+                LeadProviderId = stored.LeadProviderId,
+                Kind = stored.Kind,
+                PersonId = stored.PersonId,
+                Version = version,
+                Hidden = true,
+                KeptSortKey = stored.AnySortKey,
+                KeptUpdatedAt = stored.AnyUpdatedAt,
+                TransferCreatedAt = stored.TransferCreatedAt,
+            };
+
+    private static string Later(string? stored, DateTimeOffset candidate)
+    {
+        var formatted = V3Json.SortableTime(candidate);
+        return stored is not null && string.CompareOrdinal(stored, formatted) > 0 ? stored : formatted;
+    }
+
+    private static DateTimeOffset Parse(string sortable) =>
+        DateTimeOffset.Parse(sortable, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+
+    private static string HashOf<T>(T value) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, V3Json.Options)))[..32];
+
+    /// <summary>Reads, decides and writes conditionally; on a lost race, reads and decides again. True when written.</summary>
+    private async Task<bool> ApplyAsync(string partition, string id, Func<ProviderViewDocument?, ProviderViewDocument?> decide, CancellationToken cancellationToken)
+    {
+        var container = Container;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await container.ReadAsync(partition, id, cancellationToken).ConfigureAwait(false);
+            var desired = decide(stored?.As<ProviderViewDocument>());
+            if (desired is null)
+            {
+                return false;
+            }
+
+            var json = DocumentJson.Serialize(desired with { Id = id, LeadProviderId = partition });
+            try
+            {
+                if (stored is null)
+                {
+                    await container.CreateAsync(partition, id, json, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await container.ReplaceAsync(partition, id, json, stored.ETag, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+            catch (DocumentStoreException ex) when (ex.Error is DocumentStoreError.Conflict or DocumentStoreError.PreconditionFailed or DocumentStoreError.NotFound && attempt < MaxAttempts)
+            {
+                // Another writer got there first: decide again on what it wrote.
+            }
+        }
+    }
+}
