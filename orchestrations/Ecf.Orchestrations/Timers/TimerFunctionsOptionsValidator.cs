@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ecf.Durable;
+using Microsoft.Extensions.Options;
+
+namespace Ecf.Orchestrations.Timers;
+
+/// <summary>Checks every timer function at start; each failure names its setting, so a bad schedule stops the app.</summary>
+public sealed partial class TimerFunctionsOptionsValidator(DurableTaskRegistry registry) : IValidateOptions<TimerFunctionsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TimerFunctionsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        foreach (var (functionName, function) in options.Functions)
+        {
+            var prefix = $"{TimerFunctionsOptions.SectionName}:{functionName}";
+            if (!FunctionName().IsMatch(functionName))
+            {
+                failures.Add($"{prefix}: '{functionName}' is not a valid timer function name (a letter, then up to 63 letters, digits, '-' or '_').");
+            }
+
+            if (!CronSchedule.TryParse(function.Schedule, out _, out var error))
+            {
+                failures.Add($"{prefix}:Schedule: {error}");
+            }
+
+            if (string.IsNullOrWhiteSpace(function.Orchestration))
+            {
+                failures.Add($"{prefix}:Orchestration is required: the name of the orchestration to start.");
+            }
+            else if (!registry.OrchestratorNames.Contains(function.Orchestration, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"{prefix}:Orchestration: no orchestration named '{function.Orchestration}' is registered.");
+            }
+
+            if (function.Disabled is not null && !bool.TryParse(function.Disabled, out _))
+            {
+                failures.Add($"{prefix}:Disabled must be true or false, not '{function.Disabled}'.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The input to pass: the configured JSON, or the text as a JSON string when it is not JSON; null when absent.</summary>
+    public static JsonElement? ParseInput(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(input);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(input);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex FunctionName();
+}
