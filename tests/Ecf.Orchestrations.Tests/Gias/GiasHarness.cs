@@ -67,8 +67,19 @@ internal sealed class GiasHarness : IAsyncDisposable
             .AddEcfSchools()
             .BuildServiceProvider();
         var registry = new DurableTaskRegistry();
-        GiasImportRegistration.Register(registry);
-        _register?.Invoke(registry);
+        if (_register is null)
+        {
+            GiasImportRegistration.Register(registry);
+        }
+        else
+        {
+            // The test supplies the batch activity; the rest is the real registration.
+            registry
+                .AddOrchestrator<GiasImportOrchestrator>(OrchestrationNames.GiasImport)
+                .AddActivity<GiasPrepareImportActivity>(ActivityNames.GiasPrepareImport)
+                .AddActivity<GiasApplyLinksActivity>(ActivityNames.GiasApplyLinks);
+            _register(registry);
+        }
         var options = new DurableTaskOptions { LeaseDuration = TimeSpan.FromSeconds(2), MaxPollInterval = TimeSpan.FromMilliseconds(50) };
         var host = new DurableTaskHost(Store, registry, options, TimeProvider.System, null, services);
         _hosts.Add((host, services));

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Ecf.Application.Gias;
+using Ecf.Durable;
+using Ecf.Orchestrations.Gias;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecf.Orchestrations.Tests.Gias;
+
+/// <summary>
+/// A host stops in the middle of a run (inside a batch, after that batch's writes and before its completion is recorded);
+/// a new host over the same store resumes it: finished batches are not run again, and the result is as if nothing happened.
+/// </summary>
+public sealed class GiasImportResumeTests
+{
+    [Fact]
+    public async Task GiasImport_HostStopsMidBatch_NewHostResumesWithoutRedoingFinishedBatches()
+    {
+        var calls = new ConcurrentDictionary<int, int>();
+        var hang = new HangingBatch(calls, hangOnFirstRow: 10);
+        await using var harness = await GiasHarness.StartAsync(batchSize: 4, register: r => r.AddActivity(ActivityNames.GiasImportBatch, sp =>
+        {
+            hang.Handler = sp.GetRequiredService<ImportGiasBatchHandler>();
+            return hang;
+        }));
+        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync(
+            OrchestrationNames.GiasImport, new GiasImportInput(GiasHarness.Fixture("day1_edubasealldata.csv"), GiasHarness.Fixture("day1_links.csv")), CancellationToken.None);
+        await hang.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The host goes away while the third batch hangs after writing; its lease is left to expire.
+        hang.Release.Cancel();
+        await harness.StopHostAsync();
+        await harness.StartHostAsync();
+        var run = await harness.WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(1, calls[2]);
+        Assert.Equal(1, calls[6]);
+        Assert.True(calls[10] >= 2);
+        Assert.Equal(1, calls[14]);
+        var output = run.ReadOutputAs<GiasImportOutput>()!;
+        Assert.Equal(13, output.Read);
+        Assert.Equal(11, (await harness.AllSchoolsAsync()).Count);
+        var rerun = await harness.RunAsync("day1_edubasealldata.csv", "day1_links.csv");
+        Assert.Equal(0, rerun.ReadOutputAs<GiasImportOutput>()!.Written);
+    }
+
+    /// <summary>The real batch activity, counting calls per batch; the first call for one batch writes, then hangs until released and fails.</summary>
+    private sealed class HangingBatch(ConcurrentDictionary<int, int> calls, int hangOnFirstRow) : ITaskActivity
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenSource Release { get; } = new();
+
+        public Type InputType => typeof(GiasBatchInput);
+
+        public Type OutputType => typeof(GiasBatchResult);
+
+        public async Task<object?> RunAsync(TaskActivityContext context, object? input)
+        {
+            var batch = (GiasBatchInput)input!;
+            var count = calls.AddOrUpdate(batch.Batch.FirstRow, 1, (_, c) => c + 1);
+            var handler = Handler ?? throw new InvalidOperationException("No handler.");
+            var result = await handler.HandleAsync(new ImportGiasBatchCommand(batch.ExtractFile, batch.Batch, batch.CorrelationId, batch.At));
+            if (batch.Batch.FirstRow == hangOnFirstRow && count == 1)
+            {
+                Reached.TrySetResult();
+                await Task.Delay(Timeout.Infinite, Release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                throw new InvalidOperationException("The host went away.");
+            }
+
+            return result;
+        }
+
+        public ImportGiasBatchHandler? Handler { get; set; }
+    }
+}
