@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
+using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
 using Ecf.Orchestrations;
 using Ecf.Storage;
@@ -24,6 +25,7 @@ public static class EcfComposition
             // EcfStartupService has created the containers; the durable runtime also takes the app's one clock.
             .AddEcfOrchestrations(builder.Configuration);
         builder.AddSchoolsFeature();
+        builder.AddPeopleFeatures();
         return builder;
     }
 

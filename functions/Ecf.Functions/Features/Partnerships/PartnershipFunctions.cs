@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Ecf.Application.Errors;
+using Ecf.Application.Partnerships;
+using Ecf.Application.ProviderViews;
+using Ecf.Domain.Partnerships;
+using Ecf.Domain.People;
+using Ecf.Functions.Api.V3;
+using Ecf.Functions.Auth;
+using Ecf.Functions.Errors;
+
+namespace Ecf.Functions.Features.Partnerships;
+
+/// <summary>ECF v3 partnerships (lead providers) and the admin challenge.</summary>
+public static class PartnershipFunctions
+{
+    public const string ListName = "V3ListPartnerships";
+    public const string GetName = "V3GetPartnership";
+    public const string CreateName = "V3CreatePartnership";
+    public const string UpdateName = "V3UpdatePartnership";
+    public const string ChallengeName = "AdminChallengePartnership";
+
+    private static readonly string[] SortFields = ["created_at", "updated_at"];
+
+    public static IEndpointRouteBuilder MapPartnerships(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Routes.List, ListAsync).WithName(ListName).WithTags("ECF partnerships")
+            .WithSummary("Lists this provider's ECF partnerships.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipList>();
+        endpoints.MapGet(Routes.One, GetAsync).WithName(GetName).WithTags("ECF partnerships")
+            .WithSummary("One of this provider's ECF partnerships.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipDocument>();
+        endpoints.MapPost(Routes.List, CreateAsync).WithName(CreateName).WithTags("ECF partnerships")
+            .WithSummary("Confirms a partnership with a school for a cohort.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipDocument>();
+        endpoints.MapPut(Routes.One, UpdateAsync).WithName(UpdateName).WithTags("ECF partnerships")
+            .WithSummary("Changes the delivery partner of a partnership.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipDocument>();
+        endpoints.MapPost(Routes.Challenge, ChallengeAsync).WithName(ChallengeName).WithTags("Admin")
+            .WithSummary("Challenges a partnership on behalf of a school: it stops giving its provider visibility.")
+            .RequireAuthorization(EcfPolicies.Admin).Produces<PartnershipDocument>();
+        return endpoints;
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext context, ListPartnershipsHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        var query = context.Request.Query;
+        if (V3QueryParser.CheckFilterIsHash(query) is { } notHash)
+        {
+            return ApiErrorResults.ToHttpResult(context, notHash);
+        }
+
+        var page = V3QueryParser.ParsePage(query);
+        if (!page.IsSuccess)
+        {
+            return ApiErrorResults.ToHttpResult(context, page.Errors);
+        }
+
+        var since = V3QueryParser.ParseUpdatedSince(query);
+        if (!since.IsSuccess)
+        {
+            return ApiErrorResults.ToHttpResult(context, since.Errors);
+        }
+
+        var partners = V3QueryParser.ParseString(query, "delivery_partner_id") is { } text
+            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToList()
+            : null;
+        var sort = V3QueryParser.ParseSort(query, SortFields) ?? new V3Sort("created_at", false);
+        var result = await handler.HandleAsync(
+            new ListPartnershipsQuery(LeadProvider(context), V3QueryParser.ParseCohorts(query), partners, since.Value, sort.Field, sort.Descending, page.Value.Number, page.Value.PerPage),
+            cancellationToken);
+        return result.ToHttpResult(context, views => Results.Json(new PartnershipList([.. views.Select(PartnershipResource.From)]), V3Json.Options));
+    }
+
+    public static async Task<IResult> GetAsync(string id, HttpContext context, GetPartnershipHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var result = await handler.HandleAsync(LeadProvider(context), id, cancellationToken);
+        return result.ToHttpResult(context, Render);
+    }
+
+    public static async Task<IResult> CreateAsync(PartnershipRequest request, HttpContext context, CreatePartnershipHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (request?.Data?.Attributes is not { } a)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+        }
+
+        var cohort = a.Cohort switch
+        {
+            { ValueKind: JsonValueKind.String } s => s.GetString(),
+            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+            { ValueKind: JsonValueKind.Null } or null => null,
+            { } other => other.GetRawText(),
+        };
+        var result = await handler.HandleAsync(new CreatePartnershipCommand(LeadProvider(context), cohort, a.SchoolId, a.DeliveryPartnerId, Context(context)), cancellationToken);
+        return result.ToHttpResult(context, Render);
+    }
+
+    public static async Task<IResult> UpdateAsync(string id, PartnershipRequest request, HttpContext context, UpdatePartnershipHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (request?.Data?.Attributes is not { } a)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+        }
+
+        if (!Guid.TryParse(id, out _))
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.NotFound());
+        }
+
+        var result = await handler.HandleAsync(new UpdatePartnershipCommand(LeadProvider(context), id, a.DeliveryPartnerId, Context(context)), cancellationToken);
+        return result.ToHttpResult(context, Render);
+    }
+
+    public static async Task<IResult> ChallengeAsync(string id, ChallengeRequest request, HttpContext context, ChallengePartnershipHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(context);
+        var changeContext = new PartnershipChangeContext(TimeNow(context), ActorTypes.Admin, context.User.GetTokenId(), CorrelationIdMiddleware.Get(context));
+        var result = await handler.HandleAsync(new ChallengePartnershipCommand(id, request?.Reason, changeContext), cancellationToken);
+        return result.ToHttpResult(context, Render);
+    }
+
+    private static IResult Render(PartnershipView view) => Results.Json(new PartnershipDocument(PartnershipResource.From(view)), V3Json.Options);
+
+    private static Guid LeadProvider(HttpContext context) =>
+        context.User.GetLeadProviderId() ?? throw new InvalidOperationException("A lead_provider token carries its lead provider.");
+
+    private static PartnershipChangeContext Context(HttpContext context) =>
+        new(TimeNow(context), ActorTypes.LeadProviderApi, LeadProvider(context).ToString("D"), CorrelationIdMiddleware.Get(context));
+
+    private static DateTimeOffset TimeNow(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+}

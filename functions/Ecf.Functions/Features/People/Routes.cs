@@ -1,0 +1,7 @@
+namespace Ecf.Functions.Features.People;
+
+public static class Routes
+{
+    public const string Person = "/api/people/{personId}";
+    public const string Timeline = "/api/people/{personId}/timeline";
+}

@@ -1,0 +1,64 @@
+using Ecf.Application.Errors;
+using Ecf.Application.Registrations;
+using Ecf.Domain.People;
+using Ecf.Functions.Auth;
+using Ecf.Functions.Errors;
+
+namespace Ecf.Functions.Features.Registrations;
+
+/// <summary>
+/// <c>POST /api/registrations/ects</c> and <c>/mentors</c> (school service): 201 with the participant id and placement, 200 for an
+/// identical repeat; 422 with the JSON:API error body, one error per field, when the input is wrong (nothing is written).
+/// </summary>
+public static class RegisterParticipantFunctions
+{
+    public const string EctName = "RegisterEct";
+    public const string MentorName = "RegisterMentor";
+
+    public static IEndpointRouteBuilder MapRegistrations(this IEndpointRouteBuilder endpoints)
+    {
+        Configure(endpoints.MapPost(Routes.Ects, (RegistrationRequest request, RegisterParticipantHandler handler, HttpContext context, CancellationToken ct) =>
+            HandleAsync(ParticipationTypes.Ect, request, handler, context, ct)), EctName, "Registers an early career teacher at a school.");
+        Configure(endpoints.MapPost(Routes.Mentors, (RegistrationRequest request, RegisterParticipantHandler handler, HttpContext context, CancellationToken ct) =>
+            HandleAsync(ParticipationTypes.Mentor, request, handler, context, ct)), MentorName, "Registers a mentor at a school.");
+        return endpoints;
+    }
+
+    public static async Task<IResult> HandleAsync(string type, RegistrationRequest request, RegisterParticipantHandler handler, HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(context);
+        if (request?.Data?.Attributes is not { } a)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+        }
+
+        var command = new RegisterParticipantCommand(
+            type, a.Trn, a.FullName, a.DateOfBirth, a.Email, a.SchoolUrn,
+            type == ParticipationTypes.Ect ? a.InductionStartDate : null,
+            a.TrainingProgramme, a.LeadProviderId, a.DeliveryPartnerId,
+            type == ParticipationTypes.Ect ? a.MentorId : null,
+            new Actor(ActorTypes.SchoolService, context.User.GetTokenId()),
+            CorrelationIdMiddleware.Get(context));
+        var result = await handler.HandleAsync(command, cancellationToken);
+        if (!result.IsSuccess && result.Errors.All(e => e.Kind == ApiErrorKind.Validation))
+        {
+            var body = new ApiErrorResults.JsonApiErrors([.. result.Errors.Select(e => new ApiErrorResults.JsonApiError(e.Title, e.Detail))]);
+            return Results.Json(body, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return result.ToHttpResult(context, value => Results.Json(
+            RegistrationResponse.From(value),
+            statusCode: value.Outcome == RegistrationOutcome.Unchanged ? StatusCodes.Status200OK : StatusCodes.Status201Created));
+    }
+
+    private static void Configure(RouteHandlerBuilder builder, string name, string summary) =>
+        builder.WithName(name)
+            .WithTags("Registrations")
+            .WithSummary(summary)
+            .RequireAuthorization(EcfPolicies.SchoolService)
+            .Produces<RegistrationResponse>(StatusCodes.Status201Created)
+            .Produces<RegistrationResponse>(StatusCodes.Status200OK)
+            .Produces<ApiErrorResults.JsonApiErrors>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+}
