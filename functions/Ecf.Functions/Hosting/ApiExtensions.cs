@@ -4,6 +4,7 @@ using Ecf.Functions.Errors;
 using Ecf.Functions.Features.Admin;
 using Ecf.Functions.Features.Docs;
 using Ecf.Functions.Features.Health;
+using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
 using Ecf.Functions.LocalTokens;
@@ -67,6 +68,7 @@ public static class ApiExtensions
         endpoints.MapAdminFeature();
         endpoints.MapDocsFeature();
         endpoints.MapSchoolsFeature();
+        endpoints.MapProviderViewsFeature();
         endpoints.MapPeopleFeatures();
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
+using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
 using Ecf.Orchestrations;
@@ -25,6 +26,7 @@ public static class EcfComposition
             // EcfStartupService has created the containers; the durable runtime also takes the app's one clock.
             .AddEcfOrchestrations(builder.Configuration);
         builder.AddSchoolsFeature();
+        builder.AddProviderViewsFeature();
         builder.AddPeopleFeatures();
         return builder;
     }

@@ -27,6 +27,7 @@ public static class ProviderViewsServiceCollectionExtensions
         services.AddSingleton<GetParticipantHandler>();
         services.AddSingleton<ListTransfersHandler>();
         services.AddSingleton<ListDeliveryPartnersHandler>();
+        services.AddSingleton<ListUnfundedMentorsHandler>();
         return services;
     }
 }

@@ -1,0 +1,76 @@
+using Ecf.Application.Errors;
+using Ecf.Application.Participants;
+using Ecf.Functions.Api.V3;
+using Ecf.Functions.Auth;
+using Ecf.Functions.Errors;
+
+namespace Ecf.Functions.Features.DeliveryPartners;
+
+/// <summary><c>GET /api/v3/delivery-partners</c> and <c>/{id}</c>: delivery partners this provider works with (reference data).</summary>
+public static class DeliveryPartnersFunctions
+{
+    public const string ListName = "V3ListDeliveryPartners";
+    public const string GetName = "V3GetDeliveryPartner";
+    public const string ListRoute = "/api/v3/delivery-partners";
+    public const string GetRoute = "/api/v3/delivery-partners/{id}";
+
+    private static readonly string[] SortFields = ["created_at", "updated_at"];
+
+    public static IEndpointRouteBuilder MapDeliveryPartners(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(ListRoute, ListAsync)
+            .WithName(ListName)
+            .WithTags("Delivery partners")
+            .WithSummary("Retrieve delivery partners: filter[cohort], sort, page[page], page[per_page].")
+            .RequireAuthorization(EcfPolicies.LeadProvider)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapGet(GetRoute, GetAsync)
+            .WithName(GetName)
+            .WithTags("Delivery partners")
+            .WithSummary("Retrieve a single delivery partner.")
+            .RequireAuthorization(EcfPolicies.LeadProvider)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        return endpoints;
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext context, ListDeliveryPartnersHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        var query = context.Request.Query;
+        if (V3QueryParser.CheckFilterIsHash(query) is { } notHash)
+        {
+            return ApiErrorResults.ToHttpResult(context, notHash);
+        }
+
+        var page = V3QueryParser.ParsePage(query);
+        if (!page.IsSuccess)
+        {
+            return ApiErrorResults.ToHttpResult(context, page.Errors);
+        }
+
+        if (context.User.GetLeadProviderId() is not { } provider)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
+        }
+
+        var sort = V3QueryParser.ParseSort(query, SortFields);
+        var resources = await handler.HandleAsync(
+            new ListDeliveryPartnersQuery(provider, V3QueryParser.ParseCohorts(query), sort?.Field, sort?.Descending ?? false, page.Value.Number, page.Value.PerPage),
+            cancellationToken);
+        return PreRenderedJsonApiResult.List(resources);
+    }
+
+    public static async Task<IResult> GetAsync(string id, HttpContext context, ListDeliveryPartnersHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (context.User.GetLeadProviderId() is not { } provider)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
+        }
+
+        var result = await handler.GetAsync(provider, id, cancellationToken);
+        return result.ToHttpResult(context, resource => PreRenderedJsonApiResult.One(resource));
+    }
+}

@@ -1,0 +1,34 @@
+using Ecf.Application.Errors;
+using Ecf.Application.Participants;
+using Ecf.Functions.Api.V3;
+using Ecf.Functions.Auth;
+using Ecf.Functions.Errors;
+
+namespace Ecf.Functions.Features.Participants;
+
+/// <summary><c>GET /api/v3/participants/ecf/{id}</c>: one participant the provider can see; anything else is the same 404.</summary>
+public static class GetParticipantFunction
+{
+    public const string Name = "V3GetEcfParticipant";
+
+    public static RouteHandlerBuilder MapGetParticipant(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Routes.Participant, HandleAsync)
+            .WithName(Name)
+            .WithTags("ECF participants")
+            .WithSummary("Retrieve a single ECF participant.")
+            .RequireAuthorization(EcfPolicies.LeadProvider)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+
+    public static async Task<IResult> HandleAsync(string id, HttpContext context, GetParticipantHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (context.User.GetLeadProviderId() is not { } provider)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
+        }
+
+        var result = await handler.GetParticipantAsync(provider, id, cancellationToken);
+        return result.ToHttpResult(context, resource => PreRenderedJsonApiResult.One(resource));
+    }
+}

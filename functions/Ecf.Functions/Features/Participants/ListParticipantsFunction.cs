@@ -1,0 +1,62 @@
+using Ecf.Application.Errors;
+using Ecf.Application.Participants;
+using Ecf.Functions.Api.V3;
+using Ecf.Functions.Auth;
+using Ecf.Functions.Errors;
+
+namespace Ecf.Functions.Features.Participants;
+
+/// <summary><c>GET /api/v3/participants/ecf</c>: the provider's participants (ECF v3), countless pages, from its provider views.</summary>
+public static class ListParticipantsFunction
+{
+    public const string Name = "V3ListEcfParticipants";
+
+    private static readonly string[] SortFields = ["created_at", "updated_at"];
+
+    public static RouteHandlerBuilder MapListParticipants(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Routes.Participants, HandleAsync)
+            .WithName(Name)
+            .WithTags("ECF participants")
+            .WithSummary("Retrieve multiple ECF participants: filter[cohort], filter[updated_since], filter[training_status], filter[from_participant_id], sort (created_at, updated_at, leading - for descending), page[page], page[per_page] (100 by default, at most 3000).")
+            .RequireAuthorization(EcfPolicies.LeadProvider)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+
+    public static async Task<IResult> HandleAsync(HttpContext context, ListParticipantsHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        var query = context.Request.Query;
+        var parameters = V3ListParameters.Parse(query);
+        if (!parameters.IsSuccess)
+        {
+            return ApiErrorResults.ToHttpResult(context, parameters.Errors);
+        }
+
+        var status = V3QueryParser.ParseTrainingStatus(query);
+        if (!status.IsSuccess)
+        {
+            return ApiErrorResults.ToHttpResult(context, status.Errors);
+        }
+
+        if (context.User.GetLeadProviderId() is not { } provider)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
+        }
+
+        var sort = V3QueryParser.ParseSort(query, SortFields);
+        var (page, since) = (parameters.Value.Page, parameters.Value.UpdatedSince);
+        var resources = await handler.HandleAsync(
+            new ListParticipantsQuery(
+                provider,
+                V3QueryParser.ParseCohorts(query),
+                since,
+                status.Value,
+                V3QueryParser.ParseString(query, "from_participant_id"),
+                sort?.Field == "updated_at" ? ParticipantOrder.UpdatedAt : ParticipantOrder.CreatedAt,
+                sort?.Descending ?? false,
+                page.Number,
+                page.PerPage),
+            cancellationToken);
+        return PreRenderedJsonApiResult.List(resources);
+    }
+}

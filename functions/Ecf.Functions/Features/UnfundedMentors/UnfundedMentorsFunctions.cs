@@ -1,0 +1,71 @@
+using Ecf.Application.Errors;
+using Ecf.Application.Participants;
+using Ecf.Functions.Api.V3;
+using Ecf.Functions.Auth;
+using Ecf.Functions.Errors;
+
+namespace Ecf.Functions.Features.UnfundedMentors;
+
+/// <summary><c>GET /api/v3/unfunded-mentors/ecf</c> and <c>/{id}</c>: mentors of this provider's ECTs not trained by this provider.</summary>
+public static class UnfundedMentorsFunctions
+{
+    public const string ListName = "V3ListUnfundedMentors";
+    public const string GetName = "V3GetUnfundedMentor";
+    public const string ListRoute = "/api/v3/unfunded-mentors/ecf";
+    public const string GetRoute = "/api/v3/unfunded-mentors/ecf/{id}";
+
+    private static readonly string[] SortFields = ["updated_at"];
+
+    public static IEndpointRouteBuilder MapUnfundedMentors(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(ListRoute, ListAsync)
+            .WithName(ListName)
+            .WithTags("Unfunded mentors")
+            .WithSummary("Retrieve unfunded mentors: filter[updated_since], sort (updated_at, -updated_at), page[page], page[per_page].")
+            .RequireAuthorization(EcfPolicies.LeadProvider)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapGet(GetRoute, GetAsync)
+            .WithName(GetName)
+            .WithTags("Unfunded mentors")
+            .WithSummary("Retrieve a single unfunded mentor.")
+            .RequireAuthorization(EcfPolicies.LeadProvider)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        return endpoints;
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext context, ListUnfundedMentorsHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        var parameters = V3ListParameters.Parse(context.Request.Query);
+        if (!parameters.IsSuccess)
+        {
+            return ApiErrorResults.ToHttpResult(context, parameters.Errors);
+        }
+
+        if (context.User.GetLeadProviderId() is not { } provider)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
+        }
+
+        var sort = V3QueryParser.ParseSort(context.Request.Query, SortFields);
+        var page = parameters.Value.Page;
+        var resources = await handler.HandleAsync(
+            new ListUnfundedMentorsQuery(provider, parameters.Value.UpdatedSince, sort is not null, sort?.Descending ?? false, page.Number, page.PerPage),
+            cancellationToken);
+        return PreRenderedJsonApiResult.List(resources);
+    }
+
+    public static async Task<IResult> GetAsync(string id, HttpContext context, ListUnfundedMentorsHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (context.User.GetLeadProviderId() is not { } provider)
+        {
+            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
+        }
+
+        var result = await handler.GetAsync(provider, id, cancellationToken);
+        return result.ToHttpResult(context, resource => PreRenderedJsonApiResult.One(resource));
+    }
+}
