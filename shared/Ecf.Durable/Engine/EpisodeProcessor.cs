@@ -22,7 +22,7 @@ internal sealed class EpisodeProcessor
     private readonly ActivityProcessor _activities;
     private readonly string _hostId;
     private readonly ConcurrentDictionary<string, CachedHistory> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _recentlyConsumed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _recentlyConsumed = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _consumedOrder = new();
 
     public EpisodeProcessor(DurableStore store, DurableTaskRegistry registry, IServiceProvider services, ILoggerFactory loggerFactory, DurableSignals signals, LeaseKeeper leases, ActivityProcessor activities, string hostId)
@@ -40,8 +40,11 @@ internal sealed class EpisodeProcessor
 
     private DurableTaskOptions Options => _store.Options;
 
-    /// <summary>True for a message this host consumed and deleted a moment ago (a scan may still have seen it).</summary>
-    public bool WasConsumed(string messageId) => _recentlyConsumed.ContainsKey(messageId);
+    /// <summary>
+    /// True for a message this host consumed and deleted in the last two seconds: a scan that started before the delete may
+    /// still return it. Later copies (a redelivery) are processed again and dropped by the history check.
+    /// </summary>
+    public bool WasConsumed(string messageId) => _recentlyConsumed.TryGetValue(messageId, out var at) && _store.NowMs - at < 2000;
 
     /// <summary>Runs one episode; returns the lease-until time (Unix ms) of another host when the instance is busy, otherwise null.</summary>
     public async Task<long?> RunAsync(string shard, string instanceId, IReadOnlyList<MessageDocument> messages, CancellationToken cancellationToken)
@@ -619,15 +622,18 @@ internal sealed class EpisodeProcessor
                 await _store.BulkAsync([DocumentOperation.Delete(shard, lease.Id, renewed)], cancellationToken, DocumentStoreError.NotFound, DocumentStoreError.PreconditionFailed).ConfigureAwait(false);
             }
         }
+        var now = _store.NowMs;
         foreach (var id in toDelete)
         {
-            if (_recentlyConsumed.TryAdd(id, 0))
+            if (_recentlyConsumed.TryAdd(id, now))
             {
                 _consumedOrder.Enqueue(id);
             }
         }
 
-        while (_consumedOrder.Count > 200_000 && _consumedOrder.TryDequeue(out var old))
+        while (_consumedOrder.TryPeek(out var oldest)
+            && (_consumedOrder.Count > 100_000 || !_recentlyConsumed.TryGetValue(oldest, out var at) || now - at > 2000)
+            && _consumedOrder.TryDequeue(out var old))
         {
             _recentlyConsumed.TryRemove(old, out _);
         }
