@@ -16,6 +16,9 @@ public static class EcfPolicies
     public const string Finance = "role:" + ApiRoles.Finance;
     public const string Admin = "role:" + ApiRoles.Admin;
 
+    /// <summary>Orchestration management: admin or finance.</summary>
+    public const string Orchestrations = "orchestrations";
+
     public static IServiceCollection AddEcfAuthorization(this IServiceCollection services)
     {
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
@@ -27,6 +30,7 @@ public static class EcfPolicies
             .AddPolicy(SchoolService, policy => policy.RequireRole(ApiRoles.SchoolService))
             .AddPolicy(Finance, policy => policy.RequireRole(ApiRoles.Finance))
             .AddPolicy(Admin, policy => policy.RequireRole(ApiRoles.Admin))
+            .AddPolicy(Orchestrations, policy => policy.RequireRole(ApiRoles.Admin, ApiRoles.Finance))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }

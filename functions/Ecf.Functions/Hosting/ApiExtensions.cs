@@ -4,6 +4,7 @@ using Ecf.Functions.Errors;
 using Ecf.Functions.Features.Admin;
 using Ecf.Functions.Features.Docs;
 using Ecf.Functions.Features.Health;
+using Ecf.Functions.Features.Orchestrations;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
@@ -67,6 +68,7 @@ public static class ApiExtensions
         endpoints.MapHealthFeature();
         endpoints.MapAdminFeature();
         endpoints.MapDocsFeature();
+        endpoints.MapOrchestrationsFeature();
         endpoints.MapSchoolsFeature();
         endpoints.MapProviderViewsFeature();
         endpoints.MapPeopleFeatures();
