@@ -121,7 +121,8 @@ internal sealed class EpisodeProcessor
         var outbound = new List<DocumentOperation>();
         var toDelete = new List<string>();
         var oldChunksToDelete = new List<string>();
-        var ordered = messages.OrderBy(m => m.VisibleAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        // Same-time messages from one parent episode (e.g. two starts of one child id) go in the parent's call order.
+        var ordered = messages.OrderBy(m => m.VisibleAt).ThenBy(m => m.Parent?.TaskId ?? -1).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         var isNew = false;
 
         if (instance is null)
@@ -150,13 +151,12 @@ internal sealed class EpisodeProcessor
             else
             {
                 toDelete.Add(start.Id);
+                ordered.Remove(start);
                 if (start.Parent is { } parent)
                 {
                     outbound.Add(ParentResult(parent, null, new TaskFailureDetails(typeof(OrchestrationAlreadyExistsException).FullName!, $"An orchestration with instance id '{instanceId}' is already pending or running."), nowOffset));
                 }
             }
-
-            ordered.Remove(start);
         }
 
         var relevant = new List<MessageDocument>();

@@ -175,6 +175,34 @@ public sealed class OrchestrationFeatureTests
     }
 
     [Fact]
+    public async Task SubOrchestration_SameChildIdTwice_FinishedChildRestartedAndRunningChildRefused()
+    {
+        await using var harness = await DurableHarness.StartAsync(r => r
+            .AddOrchestratorFunc<string, string>("EchoChild", (_, s) => s)
+            .AddOrchestratorFunc<object?, string>("WaitingChild", (ctx, _) => ctx.WaitForExternalEvent<string>("never"))
+            .AddOrchestratorFunc<object?, string>("ReusesChild", async (ctx, _) =>
+            {
+                var first = await ctx.CallSubOrchestratorAsync<string>("EchoChild", "a", new SubOrchestrationOptions(instanceId: "reused-child"));
+                var second = await ctx.CallSubOrchestratorAsync<string>("EchoChild", "b", new SubOrchestrationOptions(instanceId: "reused-child"));
+                var busy = ctx.CallSubOrchestratorAsync<string>("WaitingChild", null, new SubOrchestrationOptions(instanceId: "busy-child"));
+                try
+                {
+                    await ctx.CallSubOrchestratorAsync<string>("EchoChild", "c", new SubOrchestrationOptions(instanceId: "busy-child"));
+                    return "not refused";
+                }
+                catch (TaskFailedException ex) when (ex.FailureDetails.IsCausedBy<OrchestrationAlreadyExistsException>())
+                {
+                    _ = busy;
+                    return first + second + " refused";
+                }
+            }));
+
+        var result = await harness.RunAsync("ReusesChild", null);
+
+        Assert.Equal("ab refused", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task ContinueAsNew_ManyGenerations_CompletesAndHistoryStaysBounded()
     {
         await using var harness = await DurableHarness.StartAsync(r => r
