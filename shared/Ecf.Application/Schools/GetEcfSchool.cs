@@ -20,6 +20,12 @@ public sealed class GetEcfSchoolHandler(IDocumentStore store, IReferenceData ref
         }
 
         var listing = await store.GetContainer(EcfContainers.Schools).ReadAsync<SchoolListing>(SchoolListing.Partition, query.Id, cancellationToken).ConfigureAwait(false);
-        return listing is { Listed: true } ? EcfSchoolViews.For(listing, query.Cohort) : ApiError.NotFound();
+        if (listing is not { Listed: true })
+        {
+            return ApiError.NotFound();
+        }
+
+        var partnerships = await Partnerships.SchoolPartnershipLookup.ReadAsync(store, [listing.Id], query.Cohort, cancellationToken).ConfigureAwait(false);
+        return EcfSchoolViews.For(listing, query.Cohort, partnerships.GetValueOrDefault(listing.Id));
     }
 }

@@ -49,7 +49,9 @@ public sealed class ListEcfSchoolsHandler(IDocumentStore store, IReferenceData r
             var result = await container.QueryAsync(SchoolListing.Partition, documentQuery.WithContinuation(continuation), cancellationToken).ConfigureAwait(false);
             if (page == query.Page)
             {
-                return Result<IReadOnlyList<EcfSchoolView>>.Success(result.Documents.Select(d => EcfSchoolViews.For(d.As<SchoolListing>(), query.Cohort)).ToList());
+                var listings = result.Documents.Select(d => d.As<SchoolListing>()).ToList();
+                var partnerships = await Partnerships.SchoolPartnershipLookup.ReadAsync(store, [.. listings.Select(l => l.Id)], query.Cohort, cancellationToken).ConfigureAwait(false);
+                return Result<IReadOnlyList<EcfSchoolView>>.Success(listings.Select(l => EcfSchoolViews.For(l, query.Cohort, partnerships.GetValueOrDefault(l.Id))).ToList());
             }
 
             if (result.Continuation is null)

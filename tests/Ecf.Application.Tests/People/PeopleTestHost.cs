@@ -44,6 +44,7 @@ public sealed class PeopleTestHost : IAsyncDisposable
             .AddLogging()
             .AddEcfReferenceData()
             .AddEcfPeople()
+            .AddSingleton<GetEcfSchoolHandler>()
             .BuildServiceProvider();
         var host = new PeopleTestHost(folder, store, services, clock);
         await services.GetRequiredService<IReferenceDataSeeder>().SeedAsync();
