@@ -1,0 +1,317 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Ecf.Application.ProviderViews;
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Storage;
+using Ecf.Application.Tokens;
+using Ecf.Domain.People;
+using Ecf.Domain.ReferenceData;
+using Ecf.Functions.Hosting;
+using Ecf.Storage;
+using Ecf.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// <c>GET /api/v3/participants/ecf</c> on the real app over Kestrel (loopback): generates people (a mix over the ECF providers
+/// and contract years 2021-2026, ECTs and mentors, some transfers) with their provider views, bulk-written into the embedded
+/// store, then full syncs with 100 a page from concurrent clients and with 3,000 a page. Prints p50/p95/rps and checks that
+/// every sync returned each of the provider's participants exactly once.
+/// Usage: dotnet run -c Release --project bench/Ecf.Bench.People -- --list [--people N] [--clients C] [--syncs S]
+/// </summary>
+internal static class ListBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var people = Arg(args, "--people", 350_000);
+        var clients = Arg(args, "--clients", 8);
+        var syncs = Arg(args, "--syncs", 2);
+        var folder = Path.Combine(Path.GetTempPath(), "ecf-bench-list", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "ecf.db");
+        try
+        {
+            var (provider, expected) = await GenerateAsync(database, people);
+            return await MeasureAsync(database, provider, expected, clients, syncs);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a temp folder left behind is harmless
+            }
+        }
+    }
+
+    /// <summary>Writes person documents and provider views in bulk; returns the provider with most participants and its count.</summary>
+    private static async Task<(Guid Provider, int Count)> GenerateAsync(string database, int count)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var store = new SqliteDocumentStore(database);
+        await store.EnsureContainersAsync(EcfContainers.All);
+        await using var services = new ServiceCollection().AddSingleton<IDocumentStore>(store).AddLogging().AddEcfReferenceData().BuildServiceProvider();
+        await services.GetRequiredService<IReferenceDataSeeder>().SeedAsync();
+        var reference = await services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
+        var random = new Random(20251015);
+        var years = Enumerable.Range(2021, 6).ToArray();
+        var byYear = years.ToDictionary(y => y, y => reference.LeadProviders.Where(p => p.IsActiveForEcf(y)).ToArray());
+        var partners = years.ToDictionary(y => y, y => reference.Relationships.Where(r => r.ContractYear == y).ToArray());
+        var peopleContainer = store.GetContainer(EcfContainers.People);
+        var views = store.GetContainer(EcfContainers.ProviderViews);
+        var noFacts = new Dictionary<string, PartnershipFact>();
+        var visible = new Dictionary<Guid, int>();
+        var personOps = new List<DocumentOperation>();
+        var viewOps = new List<DocumentOperation>();
+        var start = new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var n = 0; n < count; n++)
+        {
+            var year = years[Math.Min(years.Length - 1, (int)((double)n / count * years.Length))];
+            var providers = byYear[year];
+            var provider = providers[random.Next(providers.Length)];
+            var relationship = partners[year].FirstOrDefault(r => r.LeadProviderId == provider.Id);
+            var createdAt = start.AddSeconds((double)n / count * (5 * 365 * 86400)).AddMilliseconds(random.Next(1000));
+            var person = Person(n, year, provider.Id, relationship?.DeliveryPartnerId, createdAt, random.Next(5) < 2);
+            if (random.Next(100) < 3)
+            {
+                var other = providers[random.Next(providers.Length)];
+                person = Transfer(person, other.Id, new DateOnly(year + 1, 1, 5));
+            }
+
+            personOps.Add(DocumentOperation.Upsert(person.PersonId, person.Id, DocumentJson.Serialize(person)));
+            foreach (var (seen, projected) in ParticipantProjection.Participants(person, noFacts))
+            {
+                var document = ProviderViewWriter.DecideParticipant(null, seen, person, projected)!;
+                viewOps.Add(DocumentOperation.Upsert(document.LeadProviderId, document.Id, DocumentJson.Serialize(document)));
+                visible[seen] = visible.GetValueOrDefault(seen) + 1;
+            }
+
+            foreach (var side in ParticipantProjection.Transfers(person, reference, _ => person.UpdatedAt).SelectMany(t => new[] { t.LeavingProviderId, t.JoiningProviderId }).OfType<Guid>().Distinct())
+            {
+                var document = ProviderViewWriter.DecideTransfer(null, side, person, reference)!;
+                viewOps.Add(DocumentOperation.Upsert(document.LeadProviderId, document.Id, DocumentJson.Serialize(document)));
+            }
+
+            if (personOps.Count >= 5_000 || n == count - 1)
+            {
+                await WriteAsync(peopleContainer, personOps);
+                await WriteAsync(views, viewOps);
+            }
+        }
+
+        var busiest = visible.MaxBy(v => v.Value);
+        Console.WriteLine(FormattableString.Invariant(
+            $"Generated {count} people with provider views in {watch.Elapsed.TotalSeconds:F1} s; {visible.Count} providers; busiest sees {busiest.Value}."));
+        return (busiest.Key, busiest.Value);
+    }
+
+    private static async Task WriteAsync(IDocumentContainer container, List<DocumentOperation> operations)
+    {
+        var results = await container.BulkWriteAsync(operations);
+        if (results.FirstOrDefault(r => !r.Succeeded) is { } failed)
+        {
+            throw new InvalidOperationException($"Bulk write failed: {failed.Error}");
+        }
+
+        operations.Clear();
+    }
+
+    private static async Task<int> MeasureAsync(string database, Guid provider, int expected, int clients, int syncs)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:Sqlite:Path"] = database,
+            ["Files:Root"] = Path.Combine(Path.GetDirectoryName(database)!, "files"),
+            ["Auth:TokenSecret"] = "bench-only-token-secret-0123456789-abcdefghij",
+            ["Sandbox:Enabled"] = "false",
+            ["LocalTokens:Enabled"] = "false",
+            ["ProviderViews:ProjectorEnabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            [WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddEcfServices();
+        await using var app = builder.Build();
+        app.UseEcfApi();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var reference = await app.Services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
+        var name = reference.GetLeadProvider(provider)!.Name;
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<CreateApiTokenHandler>().HandleAsync(new CreateApiTokenCommand(ApiRoles.LeadProvider, name, "bench"));
+            token = created.Value.Token;
+        }
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var ok = true;
+        Console.WriteLine($"Provider {name}: {expected} participants. Warming up.");
+        await SyncAsync(http, 100, expected, new List<double>());
+
+        foreach (var (perPage, concurrency) in new[] { (100, clients), (3000, 2) })
+        {
+            var latencies = new List<double>();
+            var watch = Stopwatch.StartNew();
+            var runs = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+            {
+                var mine = new List<double>();
+                var good = true;
+                for (var s = 0; s < syncs; s++)
+                {
+                    good &= await SyncAsync(http, perPage, expected, mine);
+                }
+
+                lock (latencies)
+                {
+                    latencies.AddRange(mine);
+                }
+
+                return good;
+            })).ToList();
+            var results = await Task.WhenAll(runs);
+            watch.Stop();
+            ok &= results.All(r => r);
+            var sorted = latencies.Order().ToArray();
+            var rps = sorted.Length / watch.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant(
+                $"per_page {perPage}, {concurrency} clients x {syncs} full syncs: {sorted.Length} requests, p50 {Percentile(sorted, 0.50):F1} ms, p95 {Percentile(sorted, 0.95):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, {rps:F0} requests/s; every sync exactly once: {results.All(r => r)}"));
+        }
+
+        await app.StopAsync();
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>Pages until an empty page; true when every participant came exactly once.</summary>
+    private static async Task<bool> SyncAsync(HttpClient http, int perPage, int expected, List<double> latencies)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = 0;
+        for (var page = 1; ; page++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await http.GetAsync(string.Create(CultureInfo.InvariantCulture, $"/api/v3/participants/ecf?page[per_page]={perPage}&page[page]={page}"));
+            var body = await response.Content.ReadAsByteArrayAsync();
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"HTTP {(int)response.StatusCode}");
+            }
+
+            using var json = JsonDocument.Parse(body);
+            var data = json.RootElement.GetProperty("data");
+            if (data.GetArrayLength() == 0)
+            {
+                break;
+            }
+
+            foreach (var item in data.EnumerateArray())
+            {
+                if (!seen.Add(item.GetProperty("id").GetString()!))
+                {
+                    duplicates++;
+                }
+            }
+        }
+
+        return duplicates == 0 && seen.Count == expected;
+    }
+
+    private static Person Person(int n, int year, Guid provider, Guid? partner, DateTimeOffset createdAt, bool mentor)
+    {
+        var id = DeterministicGuid("person", n);
+        var record = DeterministicGuid("record", n);
+        var from = new DateOnly(year, 9, 1);
+        var trn = (1_000_000 + n).ToString(CultureInfo.InvariantCulture);
+        return new Person
+        {
+            Id = id,
+            PersonId = id,
+            Trn = trn,
+            FullName = $"Participant {n}",
+            DateOfBirth = new DateOnly(1980 + (n % 20), 1 + (n % 12), 1 + (n % 28)),
+            Emails = [new PersonEmail($"participant{n}@example.org", EmailSources.SchoolRegistration, createdAt, null, true)],
+            Participations =
+            [
+                new Participation
+                {
+                    TrainingRecordId = record,
+                    Type = mentor ? ParticipationTypes.Mentor : ParticipationTypes.Ect,
+                    CreatedAt = createdAt,
+                    AtSchoolPeriods = [new AtSchoolPeriod(record + ":school:1", DeterministicGuid("school", n % 12_000), 100_000 + (n % 12_000), from, null)],
+                    TrainingPeriods =
+                    [
+                        new TrainingPeriod
+                        {
+                            Id = record + ":training:1",
+                            AtSchoolPeriodId = record + ":school:1",
+                            TrainingProgramme = TrainingProgrammes.ProviderLed,
+                            LeadProviderId = provider,
+                            DeliveryPartnerId = partner,
+                            ScheduleIdentifier = "ecf-standard-september",
+                            Cohort = year,
+                            ContractYear = year,
+                            From = from,
+                        },
+                    ],
+                    FundingEligibility = [new FundingEligibilityPeriod(record + ":eligibility:1", FundingEligibilityStatuses.ManualCheck, "none", "registration", from, null)],
+                    Statuses = new ParticipationStatuses(TrainingStatuses.Active, ParticipantStatuses.Active, null, from),
+                },
+            ],
+            TimelineSequence = 5,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+        };
+    }
+
+    private static Person Transfer(Person person, Guid provider, DateOnly on)
+    {
+        var participation = person.Participations[0];
+        var record = participation.TrainingRecordId;
+        var school = new AtSchoolPeriod(record + ":school:2", participation.AtSchoolPeriods[0].SchoolId + "-2", participation.AtSchoolPeriods[0].SchoolUrn + 1, on, null);
+        var training = participation.TrainingPeriods[0] with { Id = record + ":training:2", AtSchoolPeriodId = school.Id, LeadProviderId = provider, From = on };
+        return person with
+        {
+            Participations =
+            [
+                participation with
+                {
+                    AtSchoolPeriods = [participation.AtSchoolPeriods[0] with { To = on }, school],
+                    TrainingPeriods = [participation.TrainingPeriods[0] with { To = on }, training],
+                },
+            ],
+            TimelineSequence = person.TimelineSequence + 3,
+            UpdatedAt = person.UpdatedAt.AddDays(120),
+        };
+    }
+
+    private static string DeterministicGuid(string kind, int n)
+    {
+        var bytes = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(kind + ":" + n.ToString(CultureInfo.InvariantCulture)));
+        return new Guid(bytes).ToString("D");
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
