@@ -5,7 +5,7 @@ namespace Ecf.Functions.Cli;
 /// <summary>The <c>ecf</c> command line (System.CommandLine), dispatched from Program when the first argument is a command.</summary>
 public static class EcfCommandLine
 {
-    public static IReadOnlyList<string> Commands { get; } = ["tokens", "functions"];
+    public static IReadOnlyList<string> Commands { get; } = ["tokens", "functions", "gias"];
 
     public static bool Handles(string[] args) => args is [var first, ..] && Commands.Contains(first, StringComparer.Ordinal);
 
@@ -18,6 +18,7 @@ public static class EcfCommandLine
         {
             TokensCommand.Create(context),
             FunctionsCommand.Create(context),
+            GiasCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error }, cancellationToken);
     }

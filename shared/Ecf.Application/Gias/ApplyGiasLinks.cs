@@ -30,7 +30,9 @@ public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments scho
         var successorUrns = links.Values.SelectMany(l => l).Select(l => l.LinkUrn).Distinct().ToList();
         var successors = await schools.FindByUrnsAsync(successorUrns, options.Value.ReadParallelism, cancellationToken).ConfigureAwait(false);
 
-        int academised = 0, merged = 0, already = 0, notApplicable = 0, written = 0;
+        int academised = 0, merged = 0, already = 0, notApplicable = 0;
+        var continuing = new List<(School School, string? ETag)>();
+        var superseded = new List<(School School, string? ETag)>();
         foreach (var (urn, list) in links.OrderBy(l => l.Key))
         {
             if (predecessors[urn] is not { } predecessor)
@@ -60,16 +62,19 @@ public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments scho
 
             if (decision.Predecessor is { } p)
             {
-                written += await WriteOneAsync(p, predecessor.ETag, cancellationToken).ConfigureAwait(false);
+                continuing.Add((p, predecessor.ETag));
             }
 
             if (decision.Successor is { } s)
             {
-                written += await WriteOneAsync(s, successor!.ETag, cancellationToken).ConfigureAwait(false);
+                superseded.Add((s, successor!.ETag));
             }
         }
 
-        return new GiasLinksResult(links.Values.Sum(l => l.Count), academised, merged, already, notApplicable, written, rejected);
+        // Continuing schools first, then the superseded records: a crash in between is completed by the next run.
+        await WriteAllAsync(continuing, cancellationToken).ConfigureAwait(false);
+        await WriteAllAsync(superseded, cancellationToken).ConfigureAwait(false);
+        return new GiasLinksResult(links.Values.Sum(l => l.Count), academised, merged, already, notApplicable, continuing.Count + superseded.Count, rejected);
     }
 
     /// <summary>
@@ -87,11 +92,12 @@ public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments scho
         return resolved;
     }
 
-    private async Task<int> WriteOneAsync(School school, string etag, CancellationToken cancellationToken)
+    private async Task WriteAllAsync(List<(School School, string? ETag)> changes, CancellationToken cancellationToken)
     {
-        var lost = await schools.WriteAsync([(school, etag)], cancellationToken).ConfigureAwait(false);
-        return lost.Count > 0
-            ? throw new InvalidOperationException($"School {school.SchoolId} changed while its links were applied; the step will be retried.")
-            : 1;
+        var lost = await schools.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (lost.Count > 0)
+        {
+            throw new InvalidOperationException($"Schools {string.Join(", ", lost)} changed while links were applied; the step will be retried.");
+        }
     }
 }

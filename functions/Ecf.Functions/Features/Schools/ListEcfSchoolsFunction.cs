@@ -1,4 +1,3 @@
-using Ecf.Application.Errors;
 using Ecf.Application.Schools;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
