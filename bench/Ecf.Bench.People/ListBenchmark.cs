@@ -303,7 +303,7 @@ internal static class ListBenchmark
 
     private static string DeterministicGuid(string kind, int n)
     {
-        var bytes = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(kind + ":" + n.ToString(CultureInfo.InvariantCulture)));
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(kind + ":" + n.ToString(CultureInfo.InvariantCulture)))[..16];
         return new Guid(bytes).ToString("D");
     }
 

@@ -27,7 +27,7 @@ public sealed class KeysetPager(PageCursorCache cursors)
             }
         }
 
-        var result = await container.QueryAsync(partition, query.WithPageSize(perPage).WithContinuation(start), cancellationToken).ConfigureAwait(false);
+        var result = await container.QueryAsync(partition, From(query, start).WithPageSize(perPage), cancellationToken).ConfigureAwait(false);
         if (result.Continuation is { } next)
         {
             cursors.Set(signature, page + 1, next);
@@ -56,7 +56,7 @@ public sealed class KeysetPager(PageCursorCache cursors)
         while (position < target)
         {
             var step = (int)Math.Min(target - position, stride);
-            var result = await container.QueryAsync(partition, query.WithPageSize(step).WithContinuation(continuation), cancellationToken).ConfigureAwait(false);
+            var result = await container.QueryAsync(partition, From(query, continuation).WithPageSize(step), cancellationToken).ConfigureAwait(false);
             if (result.Continuation is null || result.Documents.Count < step)
             {
                 return null;
@@ -68,5 +68,37 @@ public sealed class KeysetPager(PageCursorCache cursors)
         }
 
         return continuation;
+    }
+
+    /// <summary>
+    /// The query continued after <paramref name="continuation"/>, plus a plain range filter on the first order key at the
+    /// continuation's value (<c>&gt;=</c> ascending, <c>&lt;=</c> descending). It selects nothing the keyset predicate does not,
+    /// but lets the store seek its (partition, key) index to the position instead of scanning from the partition's start.
+    /// </summary>
+    public static DocumentQuery From(DocumentQuery query, string? continuation)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (continuation is null)
+        {
+            return query;
+        }
+
+        var continued = query.WithContinuation(continuation);
+        if (query.OrderBy.Count == 0)
+        {
+            return continued;
+        }
+
+        var position = KeysetContinuation.Decode(continuation, query.OrderBy.Count);
+        var first = query.OrderBy[0];
+        object? value = position.OrderValues[0].ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => position.OrderValues[0].GetString(),
+            System.Text.Json.JsonValueKind.Number when position.OrderValues[0].TryGetInt64(out var number) => number,
+            _ => null,
+        };
+        return value is null
+            ? continued
+            : continued with { Filters = [.. continued.Filters, new QueryFilter(first.Path, first.Descending ? FilterOperator.LessThanOrEqual : FilterOperator.GreaterThanOrEqual, value)] };
     }
 }
