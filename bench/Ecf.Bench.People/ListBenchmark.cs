@@ -7,7 +7,6 @@ using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
 using Ecf.Application.Tokens;
 using Ecf.Domain.People;
-using Ecf.Domain.ReferenceData;
 using Ecf.Functions.Hosting;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
