@@ -4,7 +4,7 @@ using Ecf.Storage.Sqlite;
 
 // Usage: Ecf.Durable.TestHost <database> <leaseMilliseconds> [<killAfterActivities> <killDelayMilliseconds>]
 // Runs a durable task host with the samples until killed or stdin closes. Prints "ready" once started and "a" after each
-// Square or Mix activity. With a kill point, the process SIGKILLs itself that many milliseconds after its n-th activity, while
+// Square or Mix activity. With a kill point, the process SIGKILLs itself that many milliseconds into its n-th activity, while
 // its other threads keep dispatching and committing (a reader of stdout would be too slow to hit a point mid-run).
 if (args.Length < 2)
 {
@@ -27,11 +27,15 @@ SampleHooks.OnActivityDone = () =>
 
     if (Interlocked.Increment(ref done) == killAfter)
     {
-        new Thread(() =>
+        // Inside the n-th activity: busy-wait the seeded delay while the other threads keep dispatching and committing, then
+        // SIGKILL. The activity itself never finishes, so the instance cannot complete before the kill.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.ElapsedMilliseconds < killDelay)
         {
-            Thread.Sleep(killDelay);
-            System.Diagnostics.Process.GetCurrentProcess().Kill();
-        }).Start();
+            Thread.SpinWait(100);
+        }
+
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
     }
 };
 
