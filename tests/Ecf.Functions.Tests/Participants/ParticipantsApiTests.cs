@@ -150,6 +150,50 @@ public sealed class ParticipantsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_BulkWrittenViewsOverEveryProvider_FullSyncsReturnEachProvidersCountExactlyOnce()
+    {
+        // The list benchmark's flow at small size: person documents and their views bulk-written, then full syncs over HTTP.
+        var reference = await _factory.Services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
+        var providers = reference.LeadProviders.Where(p => p.DeliversEcf).ToList();
+        var store = _factory.Services.GetRequiredService<IDocumentStore>();
+        var operations = new List<DocumentOperation>();
+        var expected = providers.ToDictionary(p => p.Id, _ => 0);
+        for (var n = 0; n < 700; n++)
+        {
+            var provider = providers[n % providers.Count].Id;
+            var person = Ect(provider, n, cohort: 2021 + (n % 6));
+            var projected = ParticipantProjection.Participants(person, new Dictionary<string, PartnershipFact>())[provider];
+            var view = ProviderViewWriter.DecideParticipant(null, provider, person, projected)!;
+            operations.Add(DocumentOperation.Upsert(view.LeadProviderId, view.Id, DocumentJson.Serialize(view)));
+            expected[provider]++;
+        }
+
+        Assert.All(await store.GetContainer(EcfContainers.ProviderViews).BulkWriteAsync(operations), r => Assert.True(r.Succeeded));
+        foreach (var provider in providers.Take(3))
+        {
+            var client = await _factory.CreateClientWithTokenAsync("lead_provider", provider.Name);
+            foreach (var perPage in new[] { 100, 3000 })
+            {
+                var seen = new List<string>();
+                for (var page = 1; ; page++)
+                {
+                    var ids = await IdsAsync(client, $"page[per_page]={perPage}&page[page]={page}");
+                    Assert.True(ids.Count <= perPage);
+                    if (ids.Count == 0)
+                    {
+                        break;
+                    }
+
+                    seen.AddRange(ids);
+                }
+
+                Assert.Equal(expected[provider.Id], seen.Distinct().Count());
+                Assert.Equal(seen.Count, seen.Distinct().Count());
+            }
+        }
+    }
+
+    [Fact]
     public async Task Transfers_ProviderChange_BothProvidersSeeIt()
     {
         var person = await CommitAsync(Ect(_ambition, 0));
