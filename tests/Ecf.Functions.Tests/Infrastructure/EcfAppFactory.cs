@@ -38,6 +38,8 @@ public class EcfAppFactory : WebApplicationFactory<Program>
             ["Sandbox:Enabled"] = "true",
             ["LocalTokens:Enabled"] = "false",
             ["LocalTokens:File"] = Path.Combine(DataDirectory, "local-tokens.json"),
+            // The first-start GIAS import of the bundled extract (on in Development) runs only where a test asks for it.
+            ["Gias:ImportOnFirstStart"] = "false",
         };
     }
 
