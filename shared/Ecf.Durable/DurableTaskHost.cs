@@ -116,7 +116,7 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
 
     private async Task OrchestrationLoopAsync(CancellationToken cancellationToken)
     {
-        var minScan = TimeSpan.FromMilliseconds(5);
+        var minScan = _store.Options.MinPollInterval;
         var scanInterval = minScan;
         var lastScan = long.MinValue;
         var shardOffset = 0;
@@ -136,7 +136,7 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
                     for (var s = 0; s < _store.Options.ShardCount && !cancellationToken.IsCancellationRequested; s++)
                     {
                         var shard = InstanceIds.ShardKey((s + shardOffset) % _store.Options.ShardCount);
-                        var messages = await _store.QueryVisibleMessagesAsync(shard, _store.NowMs, _store.Options.MaxMessagesPerEpisode * 2, cancellationToken).ConfigureAwait(false);
+                        var messages = await _store.QueryVisibleMessagesAsync(shard, _store.NowMs, _store.Options.MaxMessagesPerEpisode, cancellationToken).ConfigureAwait(false);
                         foreach (var (message, _) in messages)
                         {
                             found += AddPending(shard, message) ? 1 : 0;
@@ -261,7 +261,7 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
 
     private async Task ActivityLoopAsync(CancellationToken cancellationToken)
     {
-        var idle = TimeSpan.FromMilliseconds(5);
+        var idle = _store.Options.MinPollInterval;
         var shardOffset = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -291,7 +291,7 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
                 return;
             }
 
-            idle = started > 0 ? TimeSpan.FromMilliseconds(5) : Min(idle * 2, _store.Options.MaxPollInterval);
+            idle = started > 0 ? _store.Options.MinPollInterval : Min(idle * 2, _store.Options.MaxPollInterval);
             await _signals.Activities.WaitAsync(idle, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -41,6 +41,12 @@ public sealed class DurableTaskOptions : IValidatableObject
     [Range(1, 10000)]
     public int MaxMessagesPerEpisode { get; set; } = 1000;
 
+    /// <summary>
+    /// Shortest wait between scans of the queues while they keep finding work. Work this host writes itself is handed over in
+    /// memory at once; scans find other hosts' work and due timers, and every scan reads and parses a page per shard.
+    /// </summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Longest wait between polls when idle (also the worst-case lateness of a durable timer).</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -68,9 +74,9 @@ public sealed class DurableTaskOptions : IValidatableObject
             yield return new ValidationResult("Durable:LeaseDuration must be at least 200 ms.", [nameof(LeaseDuration)]);
         }
 
-        if (MaxPollInterval <= TimeSpan.Zero)
+        if (MinPollInterval <= TimeSpan.Zero || MaxPollInterval < MinPollInterval)
         {
-            yield return new ValidationResult("Durable:MaxPollInterval must be positive.", [nameof(MaxPollInterval)]);
+            yield return new ValidationResult("Durable:MinPollInterval must be positive and at most Durable:MaxPollInterval.", [nameof(MaxPollInterval)]);
         }
     }
 }
