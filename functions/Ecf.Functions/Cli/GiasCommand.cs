@@ -72,8 +72,9 @@ internal static class GiasCommand
         return new Command("gias", "GIAS (schools register) tasks.") { import };
     }
 
+    /// <summary>A path that exists from the current directory is made absolute; otherwise it resolves like other data paths (repository root).</summary>
     private static string? Absolute(string? location) =>
-        location is null || Application.Gias.GiasSource.IsHttp(location) ? location : Path.GetFullPath(location);
+        location is null || Application.Gias.GiasSource.IsHttp(location) || !File.Exists(location) ? location : Path.GetFullPath(location);
 
     internal static string ProgressLine(GiasImportStatus status)
     {
