@@ -17,6 +17,12 @@ using Microsoft.Extensions.DependencyInjection;
 // Registration throughput on the embedded store: the application handler end to end (validation, school lookup, TRN
 // reservation, placement with the school's default partnership, decider, person + timeline batch, provider views).
 // Usage: dotnet run -c Release --project bench/Ecf.Bench.People [-- --registrations N --parallel P --quick --no-views]
+// `--list`: the participant list benchmark over HTTP (ListBenchmark.cs).
+if (args.Contains("--list"))
+{
+    return await ListBenchmark.RunAsync(args);
+}
+
 var quick = args.Contains("--quick");
 var registrations = Arg("--registrations", quick ? 1_000 : 10_000);
 var parallel = Arg("--parallel", 8);
