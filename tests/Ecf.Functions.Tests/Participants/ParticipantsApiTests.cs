@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
