@@ -165,7 +165,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
         _writer.Execute("BEGIN IMMEDIATE");
         try
         {
-            _writer.Execute($"CREATE TABLE IF NOT EXISTS {table} (pk TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, lsn INTEGER NOT NULL, PRIMARY KEY (pk, id)) WITHOUT ROWID");
+            // An ordinary rowid table, not WITHOUT ROWID: bodies are several KB, and a WITHOUT ROWID table keeps whole rows in its
+            // b-tree (interior cells too), so its fan-out collapses and every write and point read walks a deep tree of large
+            // cells. Here rows are appended in rowid order and (pk, id) is a small unique index. Files created with the earlier
+            // WITHOUT ROWID layout still open and work unchanged (every statement only names pk, id, body and lsn).
+            _writer.Execute($"CREATE TABLE IF NOT EXISTS {table} (pk TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, lsn INTEGER NOT NULL, UNIQUE (pk, id))");
             _writer.Execute($"CREATE INDEX IF NOT EXISTS \"ix_{definition.Name}__lsn\" ON {table} (lsn)");
             foreach (var (path, expression) in indexes)
             {
