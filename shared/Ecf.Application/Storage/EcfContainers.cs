@@ -13,6 +13,11 @@ public static class EcfContainers
     public const string Reference = "reference";
     public const string Workflows = "workflows";
 
+    /// <summary>
+    /// The application's containers. <see cref="Workflows"/> is not listed: the durable runtime declares it with the indexes its
+    /// dispatch queries need (<c>DurableTaskOptions.ContainerDefinition</c>), and Cosmos DB keeps the indexing policy a container
+    /// is created with, so only one definition may exist.
+    /// </summary>
     public static IReadOnlyList<ContainerDefinition> All { get; } =
     [
         new(People, "/personId"),
@@ -21,6 +26,5 @@ public static class EcfContainers
         new(ProviderViews, "/leadProviderId", ["sortKey", "updatedAt", "transferSortKey", "transferUpdatedAt", "mentorSortKey", "mentorUpdatedAt"]),
         new(Finance, "/leadProviderId"),
         new(Reference, "/kind"),
-        new(Workflows, "/instanceId"),
     ];
 }
