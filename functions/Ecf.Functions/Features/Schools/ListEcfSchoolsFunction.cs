@@ -1,4 +1,5 @@
 using Ecf.Application.Schools;
+using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 
@@ -23,8 +24,8 @@ public static class ListEcfSchoolsFunction
         ArgumentNullException.ThrowIfNull(handler);
         var query = context.Request.Query;
         var cohort = SchoolQueryParameters.Cohort(query);
-        var page = SchoolQueryParameters.Page(query);
-        var since = SchoolQueryParameters.UpdatedSince(query);
+        var page = V3QueryParser.ParsePage(query);
+        var since = V3QueryParser.ParseUpdatedSince(query);
         var sort = SchoolQueryParameters.Sort(query);
         var errors = cohort.Errors.Concat(page.Errors).Concat(since.Errors).Concat(sort.Errors).ToList();
         if (errors.Count > 0)
@@ -38,7 +39,7 @@ public static class ListEcfSchoolsFunction
             return Results.Json(new EcfSchoolJson.ListDocument([]), EcfSchoolJson.Options);
         }
 
-        var result = await handler.HandleAsync(new ListEcfSchoolsQuery(year, urn, since.Value, page.Value.Page, page.Value.PerPage, sort.Value), cancellationToken);
+        var result = await handler.HandleAsync(new ListEcfSchoolsQuery(year, urn, since.Value, page.Value.Number, page.Value.PerPage, sort.Value), cancellationToken);
         return result.ToHttpResult(context, views => Results.Json(new EcfSchoolJson.ListDocument(views.Select(EcfSchoolJson.Resource).ToList()), EcfSchoolJson.Options));
     }
 }

@@ -1,24 +1,25 @@
 using System.Globalization;
 using Ecf.Application.Errors;
+using Ecf.Functions.Api.V3;
 
 namespace Ecf.Functions.Features.Schools;
 
-/// <summary>ECF's parameter rules for the schools endpoints (DOMAIN-FACTS §1.2, §1.4), with ECF's exact messages.</summary>
+/// <summary>
+/// What the schools endpoints add to the common v3 parameters (<see cref="V3QueryParser"/>): a required cohort, a URN filter
+/// and a sort on <c>updated_at</c> only (DOMAIN-FACTS §1.2, §1.4), with ECF's exact messages.
+/// </summary>
 public static class SchoolQueryParameters
 {
     public const string CohortRequired = "The filter '#/cohort' must be included in your request";
-    public const string InvalidPage = "The '#/page[page]' and '#/page[per_page]' parameter values must be a valid number (equal and more than 1)";
-    public const string InvalidUpdatedSince = "The filter '#/updated_since' must be a valid RCF3339 date";
-    public const string FilterNotAHash = "Filter must be a hash";
     public const string InvalidSort = "The sort parameter must be one of: updated_at, -updated_at";
 
     /// <summary>The cohort, or null when it is given but not a year (then nothing matches); an error when missing.</summary>
     public static Result<int?> Cohort(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.ContainsKey("filter"))
+        if (V3QueryParser.CheckFilterIsHash(query) is { } notHash)
         {
-            return ApiError.BadRequest(FilterNotAHash);
+            return notHash;
         }
 
         var text = query["filter[cohort]"].ToString();
@@ -28,41 +29,6 @@ public static class SchoolQueryParameters
         }
 
         return Result<int?>.Success(int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null);
-    }
-
-    public static Result<(int Page, int PerPage)> Page(IQueryCollection query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var page = 1;
-        var perPage = 100;
-        if (query.ContainsKey("page")
-            || (query.TryGetValue("page[page]", out var p) && !TryPositive(p.ToString(), out page))
-            || (query.TryGetValue("page[per_page]", out var pp) && !TryPositive(pp.ToString(), out perPage)))
-        {
-            return ApiError.BadRequest(InvalidPage);
-        }
-
-        return (page, Math.Min(perPage, 3000));
-    }
-
-    public static Result<DateTimeOffset?> UpdatedSince(IQueryCollection query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var text = query["filter[updated_since]"].ToString();
-        if (string.IsNullOrEmpty(text))
-        {
-            return Result<DateTimeOffset?>.Success(null);
-        }
-
-        foreach (var candidate in new[] { text, Uri.UnescapeDataString(text), text.Replace(' ', '+') })
-        {
-            if (Sandbox.Rfc3339.TryParse(candidate, out var parsed))
-            {
-                return Result<DateTimeOffset?>.Success(parsed);
-            }
-        }
-
-        return ApiError.BadRequest(InvalidUpdatedSince);
     }
 
     /// <summary>null (default order), <c>updated_at</c> or <c>-updated_at</c>.</summary>
@@ -87,7 +53,4 @@ public static class SchoolQueryParameters
 
         return (true, int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var urn) ? urn : null);
     }
-
-    private static bool TryPositive(string text, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1;
 }
