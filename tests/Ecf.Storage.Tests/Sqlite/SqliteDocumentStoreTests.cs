@@ -167,6 +167,52 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.False(await store.PingAsync());
     }
 
+    [Fact]
+    public async Task EnsureContainersAsync_NewFile_CreatesRowidTablesNotWithoutRowid()
+    {
+        await using var store = new SqliteDocumentStore(_temp.Path);
+        await store.EnsureContainersAsync([People]);
+
+        var sql = Scalar(store, "SELECT sql FROM sqlite_master WHERE name = 'doc_people'");
+
+        Assert.DoesNotContain("WITHOUT ROWID", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("UNIQUE (pk, id)", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_FileWithEarlierWithoutRowidLayout_ReadsAndWritesAsBefore()
+    {
+        await using (var first = new SqliteDocumentStore(_temp.Path))
+        {
+            // Only to create the file; the table below is made by hand in the layout of earlier versions.
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_temp.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                "CREATE TABLE \"doc_people\" (pk TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, lsn INTEGER NOT NULL, PRIMARY KEY (pk, id)) WITHOUT ROWID;" +
+                "CREATE INDEX \"ix_people__lsn\" ON \"doc_people\" (lsn);" +
+                "INSERT INTO \"doc_people\" VALUES ('p1', 'old', '{\"id\":\"old\",\"personId\":\"p1\"}', 7);";
+            command.ExecuteNonQuery();
+        }
+
+        await using var store = new SqliteDocumentStore(_temp.Path);
+        await store.EnsureContainersAsync([People]);
+        var people = store.GetContainer("people");
+        var old = await people.ReadAsync("p1", "old");
+        var upserted = await people.UpsertAsync("p1", "old", Body("personId", "p1", "old"));
+        var created = await people.CreateAsync("p1", "new", Body("personId", "p1", "new"));
+        var duplicate = await Assert.ThrowsAsync<DocumentStoreException>(() => people.CreateAsync("p1", "new", Body("personId", "p1", "new")));
+
+        Assert.Equal("\"7\"", old!.ETag);
+        Assert.Equal("\"8\"", upserted.ETag);
+        Assert.Equal("\"9\"", created.ETag);
+        Assert.Equal(DocumentStoreError.Conflict, duplicate.Error);
+        Assert.Equal("2", Scalar(store, "SELECT count(*) FROM \"doc_people\""));
+    }
+
     private static byte[] Body(string partitionKeyProperty, string partitionKey, string id) =>
         Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","{{partitionKeyProperty}}":"{{partitionKey}}"}""");
 
