@@ -16,9 +16,8 @@ internal sealed class SqliteSession : IDisposable
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
         using var pragma = Connection.CreateCommand();
-        // A page cache large enough for the indexes of a working set, and reads through a memory map shared by all connections, as
-        // large as SQLite allows (2 GiB): a read outside the map is a system call and a copy into each connection's own small cache.
-        const string common = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA mmap_size=2147418112; PRAGMA temp_store=MEMORY;";
+        // A page cache large enough for the indexes of a working set, and reads through a memory map (shared by all connections).
+        const string common = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
         pragma.CommandText = writer
             ? "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536; " + common
             : "PRAGMA cache_size=-16384; " + common;
