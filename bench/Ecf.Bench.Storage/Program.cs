@@ -214,11 +214,11 @@ internal sealed class RawStore : IDisposable
     {
         SQLitePCL.Batteries_V2.Init();
         var connectionString = $"Data Source={path};Pooling=False";
-        _writer = Open(connectionString, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
-        Exec(_writer, "CREATE TABLE docs (pk TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, lsn INTEGER NOT NULL, PRIMARY KEY (pk, id)) WITHOUT ROWID");
+        _writer = Open(connectionString, "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
+        Exec(_writer, "CREATE TABLE docs (pk TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, lsn INTEGER NOT NULL, UNIQUE (pk, id))");
         Exec(_writer, "CREATE INDEX ix_docs_lsn ON docs (lsn)");
         Exec(_writer, "CREATE INDEX ix_docs_kind ON docs (pk, json_extract(body, '$.kind'))");
-        _reader = Open(connectionString, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+        _reader = Open(connectionString, "PRAGMA cache_size=-16384; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
         _read = Command(_reader, "SELECT body, lsn FROM docs WHERE pk = @pk AND id = @id", "@pk", "@id");
         _replace = Command(_writer, "UPDATE docs SET body = CAST(@body AS TEXT), lsn = @lsn WHERE pk = @pk AND id = @id AND lsn = @expected", "@pk", "@id", "@body", "@lsn", "@expected");
         _query = Command(_reader, "SELECT pk, id, body, lsn FROM docs WHERE pk = @pk AND json_extract(body, '$.kind') = @kind ORDER BY id LIMIT 101", "@pk", "@kind");

@@ -16,8 +16,9 @@ internal sealed class SqliteSession : IDisposable
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
         using var pragma = Connection.CreateCommand();
-        // A page cache large enough for the indexes of a working set, and reads through a memory map (shared by all connections).
-        const string common = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
+        // A page cache large enough for the indexes of a working set. No memory map: measured side by side, reads through
+        // mmap cost more CPU and memory for the GIAS import and gave slower participant lists at 350,000 people (docs/perf.md).
+        const string common = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
         pragma.CommandText = writer
             ? "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536; " + common
             : "PRAGMA cache_size=-16384; " + common;
