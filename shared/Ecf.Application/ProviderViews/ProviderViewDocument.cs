@@ -59,6 +59,9 @@ public sealed record ProviderViewDocument
     /// <summary>Unfunded mentors: this provider's ECTs mentored by the person.</summary>
     public IReadOnlyList<string>? Mentees { get; init; }
 
+    /// <summary>Unfunded mentors: the latest version of each ECT (mentee or not) applied, so an older projection cannot undo a newer one.</summary>
+    public IReadOnlyDictionary<string, int>? MenteeVersions { get; init; }
+
     /// <summary>Aliases: nothing else; the person id says where the participant view is.</summary>
     public JsonElement? Resource { get; init; }
 

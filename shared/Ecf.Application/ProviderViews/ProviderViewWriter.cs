@@ -65,6 +65,76 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             }
         }
 
+        writes += await ProjectMenteesAsync(before, after, facts, candidates, cancellationToken).ConfigureAwait(false);
+        writes += await RefreshOwnUnfundedMentorViewsAsync(after, reference, cancellationToken).ConfigureAwait(false);
+        return writes;
+    }
+
+    /// <summary>
+    /// As an ECT: for each mentor named now or before, records in each candidate provider's unfunded-mentor view of that mentor
+    /// whether this person is one of the provider's visible ECTs the mentor currently mentors (reading the mentor: one point read).
+    /// </summary>
+    private async Task<int> ProjectMenteesAsync(
+        Person? before, Person after, IReadOnlyDictionary<string, PartnershipFact> facts, IReadOnlySet<Guid> candidates, CancellationToken cancellationToken)
+    {
+        var mentorIds = new SortedSet<string>(UnfundedMentorProjection.MentorIds(before), StringComparer.Ordinal);
+        mentorIds.UnionWith(UnfundedMentorProjection.MentorIds(after));
+        mentorIds.Remove(after.PersonId);
+        if (mentorIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var current = UnfundedMentorProjection.CurrentMentors(after, facts);
+        var people = store.GetContainer(EcfContainers.People);
+        var writes = 0;
+        foreach (var mentorId in mentorIds)
+        {
+            var document = await people.ReadAsync(mentorId, mentorId, cancellationToken).ConfigureAwait(false);
+            if (document is null)
+            {
+                continue;
+            }
+
+            var mentor = document.As<Person>();
+            foreach (var provider in candidates.Order())
+            {
+                var link = new MenteeLink(after.PersonId, after.TimelineSequence, current.TryGetValue(provider, out var mentors) && mentors.Contains(mentorId), after.UpdatedAt);
+                if (await ApplyAsync(
+                    ProviderViewKinds.Partition(provider),
+                    ProviderViewKinds.UnfundedMentorId(mentorId),
+                    stored => UnfundedMentorProjection.Decide(stored, provider, mentor, link),
+                    cancellationToken).ConfigureAwait(false))
+                {
+                    writes++;
+                }
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>As a mentor: refreshes the unfunded-mentor views ECF providers already hold of this person (content and visibility).</summary>
+    private async Task<int> RefreshOwnUnfundedMentorViewsAsync(Person person, ReferenceDataSnapshot reference, CancellationToken cancellationToken)
+    {
+        if (!person.Participations.Any(p => p.Type == ParticipationTypes.Mentor))
+        {
+            return 0;
+        }
+
+        var writes = 0;
+        foreach (var provider in reference.LeadProviders.Where(p => p.DeliversEcf).Select(p => p.Id).Order())
+        {
+            if (await ApplyAsync(
+                ProviderViewKinds.Partition(provider),
+                ProviderViewKinds.UnfundedMentorId(person.PersonId),
+                stored => stored is null ? null : UnfundedMentorProjection.Decide(stored, provider, person, null),
+                cancellationToken).ConfigureAwait(false))
+            {
+                writes++;
+            }
+        }
+
         return writes;
     }
 
