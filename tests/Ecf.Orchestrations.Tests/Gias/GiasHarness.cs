@@ -39,14 +39,19 @@ internal sealed class GiasHarness : IAsyncDisposable
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Gias", name);
 
-    public static async Task<GiasHarness> StartAsync(int batchSize = 4, Action<DurableTaskRegistry>? register = null)
+    /// <param name="startHost">False: the store only (a host in another process runs first); call <see cref="StartHostAsync"/> later.</param>
+    public static async Task<GiasHarness> StartAsync(int batchSize = 4, Action<DurableTaskRegistry>? register = null, bool startHost = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ecf-gias-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var store = new SqliteDocumentStore(Path.Combine(folder, "ecf.db"));
         await store.EnsureContainersAsync(EcfContainers.All);
         var harness = new GiasHarness(folder, store, batchSize, register);
-        await harness.StartHostAsync();
+        if (startHost)
+        {
+            await harness.StartHostAsync();
+        }
+
         return harness;
     }
 
