@@ -75,6 +75,23 @@ public sealed class GiasExtractReader : IDisposable
         return true;
     }
 
+    /// <summary>Skips the next row, reading only its URN (null when missing or not a valid URN); false at the end.</summary>
+    public bool SkipRow(out int? urn)
+    {
+        urn = null;
+        if (!SkipRow())
+        {
+            return false;
+        }
+
+        if (GiasText.TryParseUrn(F(0), out var parsed))
+        {
+            urn = parsed;
+        }
+
+        return true;
+    }
+
     private string F(int column) => _index[column] < 0 ? string.Empty : _reader.FieldString(_index[column]);
 
     private GiasRow Convert(int row)

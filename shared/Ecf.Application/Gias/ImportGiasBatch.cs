@@ -29,7 +29,7 @@ public sealed class ImportGiasBatchHandler(IFileStore files, SchoolDocuments sch
         var rows = new List<GiasFacts>(command.Batch.Rows);
         var rejected = new List<GiasRejectedRow>();
         var rejectedCount = 0;
-        var seen = new HashSet<int>();
+        var duplicates = command.Batch.Duplicates.Count == 0 ? null : command.Batch.Duplicates.ToDictionary(d => d.Row);
         await using (var stream = await files.OpenReadAsync(command.ExtractFile, cancellationToken).ConfigureAwait(false)
             ?? throw new FileNotFoundException($"The extract {command.ExtractFile} is not in the file store."))
         {
@@ -37,9 +37,9 @@ public sealed class ImportGiasBatchHandler(IFileStore files, SchoolDocuments sch
             for (var i = 0; i < command.Batch.Rows && reader.ReadRow() is { } row; i++)
             {
                 var rejection = row.Rejection;
-                if (row.Facts is { } facts && !seen.Add(facts.Urn))
+                if (rejection is null && duplicates is not null && duplicates.TryGetValue(row.RowNumber, out var duplicate))
                 {
-                    rejection = new GiasRejectedRow(row.RowNumber, facts.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture), "Duplicate URN in the extract.");
+                    rejection = new GiasRejectedRow(row.RowNumber, duplicate.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture), duplicate.Reason());
                 }
 
                 if (rejection is not null)

@@ -14,7 +14,8 @@ public sealed record PrepareGiasImportCommand(string? Extract, string? Links, Da
 /// <summary>
 /// First step of an import: copies the raw files into the file store (<c>gias/yyyy-MM-dd/edubasealldata-&lt;sha&gt;.csv</c>, named by
 /// date and content, so a re-run of the same files finds them), checks the headers (missing columns fail the run before any write,
-/// naming them; a UTF-8 file is refused) and cuts the extract into batches at record boundaries.
+/// naming them; a UTF-8 file is refused) and cuts the extract into batches at record boundaries. While cutting it reads each row's
+/// URN: a URN seen again later in the file is listed on the later row's batch (<see cref="GiasBatchRange.Duplicates"/>).
 /// </summary>
 public sealed class PrepareGiasImportHandler(GiasSource source, IFileStore files, IOptions<GiasImportOptions> options)
 {
@@ -63,21 +64,30 @@ public sealed class PrepareGiasImportHandler(GiasSource source, IFileStore files
             return ApiError.Validation("extract", $"The extract is missing required columns: {string.Join(", ", missing)}.");
         }
 
+        // Each URN's first row, so a URN seen again anywhere in the file (another batch, another generation) is rejected there.
         var batches = new List<GiasBatchRange>();
+        var firstRows = new Dictionary<int, int>();
+        var duplicates = new List<GiasDuplicateUrn>();
         var rows = 0;
         long batchOffset = 0;
         var batchFirstRow = 0;
-        while (reader.SkipRow())
+        while (reader.SkipRow(out var urn))
         {
             if (rows % settings.BatchSize == 0)
             {
                 if (rows > 0)
                 {
-                    batches.Add(new GiasBatchRange(batchOffset, batchFirstRow, settings.BatchSize));
+                    batches.Add(new GiasBatchRange(batchOffset, batchFirstRow, settings.BatchSize) { Duplicates = duplicates });
+                    duplicates = [];
                 }
 
                 batchOffset = reader.RowOffset;
                 batchFirstRow = reader.LastRowNumber;
+            }
+
+            if (urn is { } u && !firstRows.TryAdd(u, reader.LastRowNumber))
+            {
+                duplicates.Add(new GiasDuplicateUrn(reader.LastRowNumber, u, firstRows[u]));
             }
 
             rows++;
@@ -85,7 +95,7 @@ public sealed class PrepareGiasImportHandler(GiasSource source, IFileStore files
 
         if (rows > 0)
         {
-            batches.Add(new GiasBatchRange(batchOffset, batchFirstRow, rows - (batches.Count * settings.BatchSize)));
+            batches.Add(new GiasBatchRange(batchOffset, batchFirstRow, rows - (batches.Count * settings.BatchSize)) { Duplicates = duplicates });
         }
 
         return new GiasImportPlan(extract.Value, links.Value, rows, batches, settings.BatchesPerGeneration);

@@ -120,6 +120,34 @@ public sealed class GiasImportFlowTests
     }
 
     [Fact]
+    public async Task GiasImport_DuplicateUrnsAcrossBatchesAndGenerations_ImportsFirstAndRejectsLaterOnes()
+    {
+        // Batches of 4 rows, 2 per generation: row 15 repeats row 2's URN two batches and one ContinueAsNew later;
+        // row 17 repeats row 16's URN in the same batch.
+        await using var harness = await GiasHarness.StartAsync();
+
+        var run = await harness.RunAsync("duplicates_edubasealldata.csv", "day1_links.csv");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        var output = run.ReadOutputAs<GiasImportOutput>()!;
+        Assert.Equal(16, output.Read);
+        Assert.Equal(12, output.Created);
+        Assert.Equal(4, output.RejectedCount);
+        Assert.Contains(output.Rejected, r => r is { Row: 15, Urn: "100001" } && r.Reason == "Duplicate URN 100001, first seen at row 2.");
+        Assert.Contains(output.Rejected, r => r is { Row: 17, Urn: "100015" } && r.Reason == "Duplicate URN 100015, first seen at row 16.");
+        Assert.Equal("Alpha Primary School", (await harness.SchoolByUrnAsync(100001))!.Name);
+        var omega = (await harness.SchoolByUrnAsync(100015))!;
+        Assert.Equal("Omega Primary School", omega.Name);
+        Assert.Single(omega.Timeline);
+        Assert.Equal(12, (await harness.AllSchoolsAsync()).Count);
+
+        var rerun = (await harness.RunAsync("duplicates_edubasealldata.csv", "day1_links.csv")).ReadOutputAs<GiasImportOutput>()!;
+
+        Assert.Equal(0, rerun.Written);
+        Assert.Equal(output.Rejected, rerun.Rejected);
+    }
+
+    [Fact]
     public async Task GiasImport_MissingColumns_FailsNamingThemBeforeAnyWrite()
     {
         await using var harness = await GiasHarness.StartAsync();

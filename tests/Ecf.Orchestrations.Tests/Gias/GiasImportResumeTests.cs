@@ -44,6 +44,36 @@ public sealed class GiasImportResumeTests
         Assert.Equal(0, rerun.ReadOutputAs<GiasImportOutput>()!.Written);
     }
 
+    [Fact]
+    public async Task GiasImport_HostStopsInBatchWithDuplicates_RedoneBatchRejectsTheSameRows()
+    {
+        var calls = new ConcurrentDictionary<int, int>();
+        var hang = new HangingBatch(calls, hangOnFirstRow: 14);
+        await using var harness = await GiasHarness.StartAsync(batchSize: 4, register: r => r.AddActivity(ActivityNames.GiasImportBatch, sp =>
+        {
+            hang.Handler = sp.GetRequiredService<ImportGiasBatchHandler>();
+            return hang;
+        }));
+        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync(
+            OrchestrationNames.GiasImport, new GiasImportInput(GiasHarness.Fixture("duplicates_edubasealldata.csv"), GiasHarness.Fixture("day1_links.csv")), CancellationToken.None);
+        await hang.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The last batch (rows 14-17: two duplicates) has written; the host goes away before its completion is recorded.
+        hang.Release.Cancel();
+        await harness.StopHostAsync();
+        await harness.StartHostAsync();
+        var run = await harness.WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.True(calls[14] >= 2);
+        var output = run.ReadOutputAs<GiasImportOutput>()!;
+        Assert.Equal([13, 14, 15, 17], output.Rejected.Select(r => r.Row).Order());
+        Assert.Contains(output.Rejected, r => r.Row == 15 && r.Reason == "Duplicate URN 100001, first seen at row 2.");
+        Assert.Equal("Alpha Primary School", (await harness.SchoolByUrnAsync(100001))!.Name);
+        Assert.Equal("Omega Primary School", (await harness.SchoolByUrnAsync(100015))!.Name);
+        Assert.Equal(12, (await harness.AllSchoolsAsync()).Count);
+    }
+
     /// <summary>The real batch activity, counting calls per batch; the first call for one batch writes, then hangs until released and fails.</summary>
     private sealed class HangingBatch(ConcurrentDictionary<int, int> calls, int hangOnFirstRow) : ITaskActivity
     {
