@@ -51,10 +51,15 @@ internal static class GiasCommand
                         var output = state.ReadOutputAs<GiasImportOutput>()!;
                         await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                             $"Done: {output.Read:N0} rows read, {output.Created:N0} created, {output.Updated:N0} updated, {output.Unchanged:N0} unchanged, " +
-                            $"{output.RejectedCount:N0} rejected; links: {output.Links.Academised:N0} academised, {output.Links.Merged:N0} merged; {output.Written:N0} documents written."));
+                            $"{output.RejectedCount:N0} rejected; links: {output.Links.Academised:N0} academised, {output.Links.Merged:N0} merged, {output.Links.Refused:N0} refused; {output.Written:N0} documents written."));
                         foreach (var rejected in output.Rejected.Take(20))
                         {
                             await context.Output.WriteLineAsync($"  row {rejected.Row} (URN {rejected.Urn ?? "-"}): {rejected.Reason}");
+                        }
+
+                        foreach (var rejected in output.Links.Rejected.Take(20))
+                        {
+                            await context.Output.WriteLineAsync($"  links row {rejected.Row} (URN {rejected.Urn ?? "-"}): {rejected.Reason}");
                         }
 
                         return 0;

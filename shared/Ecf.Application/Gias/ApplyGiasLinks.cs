@@ -10,7 +10,10 @@ public sealed record ApplyGiasLinksCommand(string LinksFile, string CorrelationI
 /// <summary>
 /// Applies the successor links after every batch: for each closed school with successor links, <see cref="SchoolLinkDecider"/>
 /// decides academisation (the school keeps its id and takes the successor's URN), a merge, or nothing. Writes the continuing
-/// school first and the successor's superseded record second, so a crash in between is completed by the next run.
+/// school first and the successor's superseded record second, so a crash in between is completed by the next run. A link that
+/// would retire a school record with registrations or partnerships (the successor's at academisation, the predecessor at a
+/// merge) is refused: both stay as they are, the link is listed in <see cref="GiasLinksResult.Rejected"/> with its row and why,
+/// and the predecessor's timeline records it once.
 /// </summary>
 public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments schools, IOptions<GiasImportOptions> options)
 {
@@ -30,7 +33,7 @@ public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments scho
         var successorUrns = links.Values.SelectMany(l => l).Select(l => l.LinkUrn).Distinct().ToList();
         var successors = await schools.FindByUrnsAsync(successorUrns, options.Value.ReadParallelism, cancellationToken).ConfigureAwait(false);
 
-        int academised = 0, merged = 0, already = 0, notApplicable = 0;
+        int academised = 0, merged = 0, already = 0, notApplicable = 0, refused = 0;
         var continuing = new List<(School School, string? ETag)>();
         var superseded = new List<(School School, string? ETag)>();
         foreach (var (urn, list) in links.OrderBy(l => l.Key))
@@ -44,6 +47,11 @@ public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments scho
             var linkUrns = list.Select(l => l.LinkUrn).Distinct().ToList();
             var successor = linkUrns.Count == 1 ? await ResolveSuccessorAsync(linkUrns[0], predecessor, successors, cancellationToken).ConfigureAwait(false) : null;
             var decision = SchoolLinkDecider.Decide(predecessor.School, list, successor?.School, context);
+            if (decision.RetiredSchoolId is { } retired && await schools.HasRegistrationsOrPartnershipsAsync(retired, cancellationToken).ConfigureAwait(false))
+            {
+                decision = SchoolLinkDecider.Refuse(predecessor.School, successor!.School, decision, context);
+            }
+
             switch (decision.Outcome)
             {
                 case SchoolLinkOutcome.AlreadyApplied:
@@ -57,6 +65,10 @@ public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments scho
                     break;
                 case SchoolLinkOutcome.Merged:
                     merged++;
+                    break;
+                case SchoolLinkOutcome.Refused:
+                    refused++;
+                    rejected.Add(new GiasRejectedRow(decision.Link!.Row, urn.ToString(System.Globalization.CultureInfo.InvariantCulture), decision.Reason!));
                     break;
             }
 
@@ -74,7 +86,7 @@ public sealed class ApplyGiasLinksHandler(IFileStore files, SchoolDocuments scho
         // Continuing schools first, then the superseded records: a crash in between is completed by the next run.
         await WriteAllAsync(continuing, cancellationToken).ConfigureAwait(false);
         await WriteAllAsync(superseded, cancellationToken).ConfigureAwait(false);
-        return new GiasLinksResult(links.Values.Sum(l => l.Count), academised, merged, already, notApplicable, continuing.Count + superseded.Count, rejected);
+        return new GiasLinksResult(links.Values.Sum(l => l.Count), academised, merged, already, notApplicable, refused, continuing.Count + superseded.Count, rejected);
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ public static class GiasLinksReader
                 links[urn] = list = [];
             }
 
-            list.Add(new GiasLink(urn, linkUrn, GiasText.NullIfEmpty(reader.FieldString(nameIndex)), type, date));
+            list.Add(new GiasLink(urn, linkUrn, GiasText.NullIfEmpty(reader.FieldString(nameIndex)), type, date, row));
         }
 
         return (links, rejected);

@@ -17,7 +17,8 @@ namespace Ecf.Application.Registrations;
 /// the person by TRN, works out the placement (cohort §8, schedule §2.6, contract year, partnership), reserves the TRN for a new
 /// person (create-only: concurrent registrations of one TRN make one person), lets <see cref="PersonDecider"/> decide, and writes the
 /// person with its timeline events in one batch. A lost race (409/412) re-reads and decides again, so the loser's registration
-/// becomes an idempotent repeat or a transfer of the winner's person. Provider views are written right after.
+/// becomes an idempotent repeat or a transfer of the winner's person. Provider views are written right after. Before the person,
+/// the school gets its <see cref="SchoolRegistrationMarker"/> (once), which keeps the GIAS import from retiring it.
 /// </summary>
 public sealed partial class RegisterParticipantHandler(
     IReferenceData referenceData,
@@ -158,6 +159,7 @@ public sealed partial class RegisterParticipantHandler(
     {
         var newPersonId = Guid.NewGuid().ToString("D");
         var newTrainingRecordId = Guid.NewGuid().ToString("D");
+        var schoolMarked = false;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var personId = await people.FindPersonIdByTrnAsync(input.Trn, cancellationToken).ConfigureAwait(false);
@@ -194,6 +196,13 @@ public sealed partial class RegisterParticipantHandler(
             if (!decision.Changed)
             {
                 return Map(decision.Person!, decision.TrainingRecordId!, input.Type, decision.Outcome);
+            }
+
+            if (!schoolMarked)
+            {
+                // Before the person: the GIAS import must never retire a school that people are registered at (ADR 0005).
+                await schools.MarkRegisteredAsync(input.School.SchoolId, context.At, cancellationToken).ConfigureAwait(false);
+                schoolMarked = true;
             }
 
             var written = await people.TryWriteAsync(decision.Person!, stored?.ETag, decision.Events, cancellationToken).ConfigureAwait(false);

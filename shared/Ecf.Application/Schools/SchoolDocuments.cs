@@ -1,4 +1,5 @@
 using Ecf.Application.Storage;
+using Ecf.Domain.Partnerships;
 using Ecf.Domain.Schools;
 using Ecf.Storage;
 
@@ -78,6 +79,38 @@ public sealed class SchoolDocuments(IDocumentStore store)
         }
 
         return lost;
+    }
+
+    /// <summary>
+    /// Records that people are registered at <paramref name="schoolId"/> (<see cref="SchoolRegistrationMarker"/>): a point read,
+    /// and a create the first time. Called by a registration before it writes the person.
+    /// </summary>
+    public async Task MarkRegisteredAsync(string schoolId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (await Container.ReadAsync(schoolId, SchoolRegistrationMarker.DocumentId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await Container.CreateAsync(schoolId, SchoolRegistrationMarker.DocumentId, new SchoolRegistrationMarker { SchoolId = schoolId, CreatedAt = at }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DocumentStoreException ex) when (ex.Error == DocumentStoreError.Conflict)
+        {
+            // Another registration at this school wrote it first.
+        }
+    }
+
+    /// <summary>
+    /// True when people have been registered at the school or it has had partnerships (any year): one single-partition query
+    /// for a <see cref="SchoolRegistrationMarker"/> or a partnerships document. Neither is ever deleted.
+    /// </summary>
+    public async Task<bool> HasRegistrationsOrPartnershipsAsync(string schoolId, CancellationToken cancellationToken = default)
+    {
+        var query = DocumentQuery.All(1).Where("kind", FilterOperator.In, new List<object> { SchoolRegistrationMarker.DocumentKind, SchoolPartnerships.DocumentKind });
+        var page = await Container.QueryAsync(schoolId, query, cancellationToken).ConfigureAwait(false);
+        return page.Documents.Count > 0;
     }
 
     private static void ThrowOnUnexpected(IReadOnlyList<BulkResult> results)

@@ -1,7 +1,8 @@
 namespace Ecf.Domain.Schools;
 
 /// <summary>One row of the GIAS links file: <c>URN, LinkURN, LinkName, LinkType, LinkEstablishedDate</c>.</summary>
-public sealed record GiasLink(int Urn, int LinkUrn, string? LinkName, string LinkType, DateOnly? EstablishedOn)
+/// <param name="Row">Its row number in the links file (header = row 1); 0 when not read from a file.</param>
+public sealed record GiasLink(int Urn, int LinkUrn, string? LinkName, string LinkType, DateOnly? EstablishedOn, int Row = 0)
 {
     public const string Successor = "Successor";
     public const string SuccessorMerged = "Successor - merged";

@@ -10,4 +10,7 @@ public static class SchoolEventTypes
     public const string UrnChanged = "school_urn_changed";
     public const string Merged = "school_merged";
     public const string Superseded = "school_superseded";
+
+    /// <summary>A successor link was not applied because it would retire a school that already has registrations or partnerships.</summary>
+    public const string LinkRefused = "school_link_refused";
 }

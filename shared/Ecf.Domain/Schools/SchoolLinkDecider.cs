@@ -9,7 +9,8 @@ namespace Ecf.Domain.Schools;
 /// <item>anything else: nothing (a closure with no successor stays closed, as the facts already said).</item>
 /// </list>
 /// Re-running on the result decides <see cref="SchoolLinkOutcome.AlreadyApplied"/>, and a half-applied academisation (predecessor
-/// written, successor not) is completed.
+/// written, successor not) is completed. A decision that would retire a school with registrations or partnerships
+/// (<see cref="SchoolLinkDecision.RetiredSchoolId"/>) is turned into a refusal by <see cref="Refuse"/>.
 /// </summary>
 public static class SchoolLinkDecider
 {
@@ -50,6 +51,41 @@ public static class SchoolLinkDecider
         }
 
         return SchoolLinkDecision.NotApplicable($"Link type '{link.LinkType}' is not handled.");
+    }
+
+    /// <summary>
+    /// Refuses an academisation or merge <paramref name="decision"/> because the school it would retire already has registrations
+    /// or partnerships: both schools stay as they are, and the predecessor's timeline gets a <see cref="SchoolEventTypes.LinkRefused"/>
+    /// event, unless an earlier run recorded the same refusal (then nothing is written).
+    /// </summary>
+    /// <param name="predecessor">The predecessor as stored (not the decision's changed copy).</param>
+    /// <param name="successor">The successor as stored.</param>
+    public static SchoolLinkDecision Refuse(School predecessor, School successor, SchoolLinkDecision decision, SchoolChangeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(predecessor);
+        ArgumentNullException.ThrowIfNull(successor);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(context);
+        var link = decision.Link ?? throw new ArgumentException("Only an academisation or merge decision can be refused.", nameof(decision));
+        var type = link.LinkType.Trim();
+        var reason = decision.Outcome == SchoolLinkOutcome.Academised
+            ? FormattableString.Invariant($"Successor school {successor.Urn} already has registrations or partnerships; link '{type}' from URN {predecessor.Urn} needs review")
+            : FormattableString.Invariant($"School {predecessor.Urn} already has registrations or partnerships; link '{type}' into URN {successor.Urn} needs review");
+        if (predecessor.Timeline.Any(e => e.Type == SchoolEventTypes.LinkRefused && string.Equals(e.Reason, reason, StringComparison.Ordinal)))
+        {
+            return new SchoolLinkDecision(SchoolLinkOutcome.Refused, null, null, reason, link);
+        }
+
+        var refused = predecessor with
+        {
+            UpdatedAt = context.At,
+            Timeline =
+            [
+                .. predecessor.Timeline,
+                SchoolDecider.Event(context, predecessor.Timeline.Count, SchoolEventTypes.LinkRefused, urn: predecessor.Urn, reason: reason, otherSchoolId: successor.SchoolId),
+            ],
+        };
+        return new SchoolLinkDecision(SchoolLinkOutcome.Refused, refused, null, reason, link);
     }
 
     private static SchoolLinkDecision DecideAcademisation(School predecessor, GiasLink link, School successor, SchoolChangeContext context)
@@ -106,7 +142,7 @@ public static class SchoolLinkDecider
                     otherSchoolId: successor.SchoolId),
             ],
         };
-        return new SchoolLinkDecision(SchoolLinkOutcome.Academised, continued, Supersede(successor, continued, context));
+        return new SchoolLinkDecision(SchoolLinkOutcome.Academised, continued, Supersede(successor, continued, context), Link: link);
     }
 
     private static School Supersede(School successor, School continuing, SchoolChangeContext context) =>
@@ -152,6 +188,6 @@ public static class SchoolLinkDecider
                     reason: $"{link.LinkType.Trim()} into URN {successor.Urn}", otherSchoolId: successor.SchoolId),
             ],
         };
-        return new SchoolLinkDecision(SchoolLinkOutcome.Merged, merged, null);
+        return new SchoolLinkDecision(SchoolLinkOutcome.Merged, merged, null, Link: link);
     }
 }

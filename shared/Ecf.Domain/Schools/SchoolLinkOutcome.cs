@@ -11,6 +11,12 @@ public enum SchoolLinkOutcome
     /// <summary>Already applied by an earlier run: nothing to write.</summary>
     AlreadyApplied,
 
+    /// <summary>
+    /// Refused: applying it would retire a school record that already has registrations or partnerships. Both schools stay as
+    /// they are; the predecessor's timeline records the refusal (once).
+    /// </summary>
+    Refused,
+
     /// <summary>Not applicable: the predecessor is not closed, the successor is not open, or the links are ambiguous.</summary>
     NotApplicable,
 }

@@ -105,6 +105,39 @@ public sealed class SchoolDeciderTests
         Assert.Equal(SchoolLinkOutcome.AlreadyApplied, SchoolLinkDecider.Decide(decision.Predecessor, [link], decision.Successor, Day2).Outcome);
     }
 
+    [Fact]
+    public void Refuse_Academisation_RecordsTheRefusalOnThePredecessorOnce()
+    {
+        var predecessor = SchoolDecider.ApplyFacts(SchoolDecider.ApplyFacts(null, Facts(100004), Day1).School!, Facts(100004, status: "2"), Day2).School!;
+        var successor = SchoolDecider.ApplyFacts(null, Facts(140004, name: "Delta Academy", type: "28"), Day2).School!;
+        var link = new GiasLink(100004, 140004, "Delta Academy", GiasLink.Successor, new DateOnly(2024, 9, 1), Row: 7);
+        var decision = SchoolLinkDecider.Decide(predecessor, [link], successor, Day2);
+        Assert.Equal(successor.SchoolId, decision.RetiredSchoolId);
+
+        var refused = SchoolLinkDecider.Refuse(predecessor, successor, decision, Day2);
+
+        Assert.Equal(SchoolLinkOutcome.Refused, refused.Outcome);
+        Assert.Null(refused.Successor);
+        Assert.Equal(link, refused.Link);
+        Assert.Equal(predecessor with { Timeline = refused.Predecessor!.Timeline, UpdatedAt = Day2.At }, refused.Predecessor);
+        var recorded = refused.Predecessor.Timeline[^1];
+        Assert.Equal((SchoolEventTypes.LinkRefused, refused.Reason), (recorded.Type, recorded.Reason));
+        Assert.Contains("140004", refused.Reason, StringComparison.Ordinal);
+        var again = SchoolLinkDecider.Refuse(refused.Predecessor, successor, SchoolLinkDecider.Decide(refused.Predecessor, [link], successor, Day2), Day2);
+        Assert.Equal((SchoolLinkOutcome.Refused, null, refused.Reason), (again.Outcome, again.Predecessor, again.Reason));
+    }
+
+    [Fact]
+    public void Decide_Merge_RetiresThePredecessor()
+    {
+        var predecessor = SchoolDecider.ApplyFacts(SchoolDecider.ApplyFacts(null, Facts(100005), Day1).School!, Facts(100005, status: "2"), Day2).School!;
+        var successor = SchoolDecider.ApplyFacts(null, Facts(100001), Day1).School!;
+
+        var decision = SchoolLinkDecider.Decide(predecessor, [new GiasLink(100005, 100001, null, GiasLink.SuccessorMerged, null)], successor, Day2);
+
+        Assert.Equal(predecessor.SchoolId, decision.RetiredSchoolId);
+    }
+
     [Theory]
     [InlineData(GiasLink.SuccessorMerged)]
     [InlineData(GiasLink.SuccessorAmalgamated)]
