@@ -43,8 +43,7 @@ public sealed class ChallengePartnershipHandler(IReferenceData referenceData, Sc
             if (await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
                 var name = snapshot.GetDeliveryPartner(decision.Partnership!.DeliveryPartnerId)?.Name ?? "";
-                await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, cancellationToken).ConfigureAwait(false);
-                return PartnershipView.From(decision.Partnership, urn, name);
+                return await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
             }
 
             if (attempt == MaxAttempts)

@@ -84,11 +84,13 @@ public sealed class CreatePartnershipHandler(IReferenceData referenceData, Schoo
             return Result<PartnershipView>.Failure(errors);
         }
 
+        var lastYear = await partnerships.ReadAsync(school!.School.SchoolId, year!.Value - 1, cancellationToken).ConfigureAwait(false);
+        var hadProviderLastYear = lastYear?.Value.Default is not null;
         var partnershipId = Guid.NewGuid().ToString("D");
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await partnerships.ReadAsync(school!.School.SchoolId, year!.Value, cancellationToken).ConfigureAwait(false);
-            var decision = PartnershipDecider.Create(stored?.Value, partnershipId, school.School.SchoolId, command.LeadProviderId, deliveryPartnerId, year.Value, command.Context);
+            var stored = await partnerships.ReadAsync(school.School.SchoolId, year.Value, cancellationToken).ConfigureAwait(false);
+            var decision = PartnershipDecider.Create(stored?.Value, partnershipId, school.School.SchoolId, command.LeadProviderId, deliveryPartnerId, year.Value, hadProviderLastYear, command.Context);
             if (decision.Refusal is { } refusal)
             {
                 return ApiError.Validation(refusal.Attribute, refusal.Message);
@@ -96,8 +98,7 @@ public sealed class CreatePartnershipHandler(IReferenceData referenceData, Schoo
 
             if (await partnerships.TryWriteAsync(decision.State!, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
-                await partnerships.WriteDerivedAsync(decision.Partnership!, school.School.Urn, deliveryPartnerName!, cancellationToken).ConfigureAwait(false);
-                return PartnershipView.From(decision.Partnership!, school.School.Urn, deliveryPartnerName!);
+                return await partnerships.WriteDerivedAsync(decision.Partnership!, school.School.Urn, deliveryPartnerName!, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
             }
 
             if (attempt == MaxAttempts)

@@ -37,6 +37,11 @@ public sealed record PartnershipView
 
     public DateTimeOffset? ChallengedAt { get; init; }
 
+    /// <summary>The school's induction tutor for the year (its cohort setup), if named.</summary>
+    public string? InductionTutorName { get; init; }
+
+    public string? InductionTutorEmail { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -47,7 +52,7 @@ public sealed record PartnershipView
 
     public static string DocumentId(string partnershipId) => "partnership:" + partnershipId;
 
-    public static PartnershipView From(Partnership partnership, int urn, string deliveryPartnerName)
+    public static PartnershipView From(Partnership partnership, int urn, string deliveryPartnerName, SchoolCohortSetup? setup)
     {
         ArgumentNullException.ThrowIfNull(partnership);
         return new PartnershipView
@@ -63,6 +68,8 @@ public sealed record PartnershipView
             Status = partnership.Status,
             ChallengedReason = partnership.ChallengedReason,
             ChallengedAt = partnership.ChallengedAt,
+            InductionTutorName = setup?.InductionTutorName,
+            InductionTutorEmail = setup?.InductionTutorEmail,
             CreatedAt = partnership.CreatedAt,
             UpdatedAt = partnership.UpdatedAt,
             CreatedAtKey = V3Json.SortableTime(partnership.CreatedAt),

@@ -54,8 +54,7 @@ public sealed class UpdatePartnershipHandler(IReferenceData referenceData, Schoo
 
             if (ReferenceEquals(decision.State, stored.Value) || await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
-                await partnerships.WriteDerivedAsync(decision.Partnership!, urn, partner.Name, cancellationToken).ConfigureAwait(false);
-                return PartnershipView.From(decision.Partnership!, urn, partner.Name);
+                return await partnerships.WriteDerivedAsync(decision.Partnership!, urn, partner.Name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
             }
 
             if (attempt == MaxAttempts)

@@ -26,6 +26,7 @@ public static class PeopleServiceCollectionExtensions
         services.AddScoped<ChallengePartnershipHandler>();
         services.AddScoped<GetPartnershipHandler>();
         services.AddScoped<ListPartnershipsHandler>();
+        services.AddScoped<SchoolCohortsHandler>();
         return services;
     }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Ecf.Application.Errors;
 using Ecf.Application.Partnerships;
 using Ecf.Application.People;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Schools;
+using Ecf.Application.Validation;
 using Ecf.Domain.People;
 using Ecf.Domain.ReferenceData;
 using Ecf.Domain.Schools;
@@ -20,7 +20,7 @@ namespace Ecf.Application.Registrations;
 /// becomes an idempotent repeat or a transfer of the winner's person. Provider views are written right after. Before the person,
 /// the school gets its <see cref="SchoolRegistrationMarker"/> (once), which keeps the GIAS import from retiring it.
 /// </summary>
-public sealed partial class RegisterParticipantHandler(
+public sealed class RegisterParticipantHandler(
     IReferenceData referenceData,
     SchoolDocuments schools,
     PartnershipDocuments partnerships,
@@ -66,7 +66,7 @@ public sealed partial class RegisterParticipantHandler(
         {
             errors.Add(ApiError.Validation("email", RegistrationMessages.Required("email")));
         }
-        else if (email.Length > 254 || !EmailShape().IsMatch(email))
+        else if (!EmailAddresses.IsValid(email))
         {
             errors.Add(ApiError.Validation("email", RegistrationMessages.EmailFormat));
         }
@@ -337,9 +337,6 @@ public sealed partial class RegisterParticipantHandler(
         errors.Add(ApiError.Validation(field, RegistrationMessages.DateFormat));
         return null;
     }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailShape();
 
     private sealed record Input(
         string Type,

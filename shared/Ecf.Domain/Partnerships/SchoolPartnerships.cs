@@ -19,6 +19,9 @@ public sealed record SchoolPartnerships
 
     public required int ContractYear { get; init; }
 
+    /// <summary>How the school runs the year; null until the school sets it up or a provider confirms a partnership.</summary>
+    public SchoolCohortSetup? Setup { get; init; }
+
     /// <summary>Every partnership of the year, oldest first (challenged ones stay for history).</summary>
     public IReadOnlyList<Partnership> Partnerships { get; init; } = [];
 
@@ -31,6 +34,10 @@ public sealed record SchoolPartnerships
     public Partnership? Default => Partnerships.FirstOrDefault(p => p.IsActive);
 
     public Partnership? Find(string partnershipId) => Partnerships.FirstOrDefault(p => string.Equals(p.Id, partnershipId, StringComparison.Ordinal));
+
+    /// <summary>The v3 <c>induction_programme_choice</c>: the school's choice, else provider-led while in partnership, else not yet known.</summary>
+    public string InductionProgrammeChoice => Setup?.InductionProgrammeChoice
+        ?? (Default is not null ? InductionProgrammeChoices.ProviderLed : InductionProgrammeChoices.NotYetKnown);
 
     public static string DocumentId(int contractYear) => "partnerships:" + contractYear.ToString(CultureInfo.InvariantCulture);
 }

@@ -73,7 +73,7 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
 
         Assert.Equal((true, "provider_led"), (before.Value.InPartnership, before.Value.InductionProgrammeChoice));
         Assert.Equal(("challenged", "mistake"), (challenged.Value.Status, challenged.Value.ChallengedReason));
-        Assert.Equal((false, "not_yet_known"), (after.Value.InPartnership, after.Value.InductionProgrammeChoice));
+        Assert.Equal((false, "provider_led"), (after.Value.InPartnership, after.Value.InductionProgrammeChoice));
         Assert.True(facts[created.Value.PartnershipId].Challenged);
         Assert.True(other.IsSuccess, other.Error?.Detail);
     }
@@ -90,6 +90,103 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
 
         Assert.Equal(Ecf.Application.Errors.ApiErrorKind.NotFound, result.Error!.Kind);
     }
+
+    [Fact]
+    public async Task CreateAsync_SchoolHadProviderLastYearAndHasNotSetUpThisYear_ProgrammeNotYetConfirmedUntilTheSchoolSetsItUp()
+    {
+        var school = await _host.AddSchoolAsync(100001);
+        var (lastYear, lastYearPartner) = _host.ProviderWithPartner(2024);
+        var (provider, partner) = _host.ProviderWithPartner(2025);
+        Assert.True((await Create(lastYear.Id, "2024", school.SchoolId, lastYearPartner.Id.ToString())).IsSuccess);
+
+        var refused = await Create(provider.Id, "2025", school.SchoolId, partner.Id.ToString());
+        var stateAfterRefusal = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
+        var setUp = await SetUp(school.Urn, "2025", "provider_led", "Grace Hopper", "grace@example.org");
+        var created = await Create(provider.Id, "2025", school.SchoolId, partner.Id.ToString());
+
+        Assert.Equal(("school_id", PartnershipDecider.ProgrammeNotYetConfirmed), (refused.Error!.Title, refused.Error.Detail));
+        Assert.Null(stateAfterRefusal);
+        Assert.True(setUp.IsSuccess);
+        Assert.True(created.IsSuccess, created.Error?.Detail);
+        Assert.Equal(("Grace Hopper", "grace@example.org"), (created.Value.InductionTutorName, created.Value.InductionTutorEmail));
+    }
+
+    [Fact]
+    public async Task CreateAsync_NoProviderLastYear_NeedsNoSetupAndMakesTheYearProviderLed()
+    {
+        var school = await _host.AddSchoolAsync(100001);
+        var (provider, partner) = _host.ProviderWithPartner(2025);
+
+        var created = await Create(provider.Id, "2025", school.SchoolId, partner.Id.ToString());
+        var cohort = await _host.Get<SchoolCohortsHandler>().GetAsync("100001", "2025");
+
+        Assert.True(created.IsSuccess, created.Error?.Detail);
+        Assert.Equal(("provider_led", true, null), (cohort.Value.InductionProgrammeChoice, cohort.Value.SetUp, cohort.Value.InductionTutorName));
+    }
+
+    [Fact]
+    public async Task SetUpAsync_TutorChanged_EveryPartnershipViewOfTheYearShowsTheNewTutorAndARepeatWritesNothing()
+    {
+        var school = await _host.AddSchoolAsync(100001);
+        var (provider, partner) = _host.ProviderWithPartner(2025);
+        var created = await Create(provider.Id, "2025", school.SchoolId, partner.Id.ToString());
+
+        await SetUp(school.Urn, "2025", "provider_led", "Ada Lovelace", "ada@example.org");
+        var afterFirst = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
+        var repeat = await SetUp(school.Urn, "2025", "provider_led", "Ada Lovelace", "ADA@example.org");
+        var afterRepeat = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
+        var view = await _host.Get<PartnershipDocuments>().ReadViewAsync(provider.Id, created.Value.PartnershipId);
+
+        Assert.Equal(("Ada Lovelace", "ada@example.org"), (view!.InductionTutorName, view.InductionTutorEmail));
+        Assert.True(repeat.IsSuccess);
+        Assert.Equal(afterFirst!.ETag, afterRepeat!.ETag);
+        Assert.Equal(PartnershipEventTypes.CohortSetUp, afterRepeat.Value.Timeline[^1].Type);
+    }
+
+    [Fact]
+    public async Task SetUpAsync_SchoolLedWhileInPartnership_RefusedAndNothingChanges()
+    {
+        var school = await _host.AddSchoolAsync(100001);
+        var (provider, partner) = _host.ProviderWithPartner(2025);
+        await Create(provider.Id, "2025", school.SchoolId, partner.Id.ToString());
+        var before = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
+
+        var result = await SetUp(school.Urn, "2025", "school_led", "Ada Lovelace", "ada@example.org");
+        var after = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
+
+        Assert.Equal(("induction_programme_choice", PartnershipDecider.ActivePartnershipBlocksChoice), (result.Error!.Title, result.Error.Detail));
+        Assert.Equal(before!.ETag, after!.ETag);
+    }
+
+    [Fact]
+    public async Task SetUpAsync_BadFields_OneErrorPerFieldAndNothingWritten()
+    {
+        var school = await _host.AddSchoolAsync(100001);
+
+        var result = await SetUp(school.Urn, "2025", "sometimes", " ", "not-an-email");
+        var stored = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
+
+        Assert.Equal(
+            ["induction_programme_choice", "induction_tutor_email", "induction_tutor_name"],
+            result.Errors.Select(e => e.Title).Order(StringComparer.Ordinal));
+        Assert.Null(stored);
+    }
+
+    [Theory]
+    [InlineData("999999", "2025")]
+    [InlineData("100001", "1999")]
+    [InlineData("abc", "2025")]
+    public async Task SetUpAsync_UnknownSchoolOrCohort_NotFound(string urn, string cohort)
+    {
+        await _host.AddSchoolAsync(100001);
+
+        var result = await _host.Get<SchoolCohortsHandler>().SetUpAsync(new SetUpSchoolCohortCommand(urn, cohort, "provider_led", "Ada", "ada@example.org", Context()));
+
+        Assert.Equal(Ecf.Application.Errors.ApiErrorKind.NotFound, result.Error!.Kind);
+    }
+
+    private Task<Ecf.Application.Errors.Result<SchoolCohortView>> SetUp(int urn, string cohort, string choice, string name, string email) =>
+        _host.Get<SchoolCohortsHandler>().SetUpAsync(new SetUpSchoolCohortCommand(urn.ToString(System.Globalization.CultureInfo.InvariantCulture), cohort, choice, name, email, Context()));
 
     private Task<Ecf.Application.Errors.Result<PartnershipView>> Create(Guid provider, string cohort, string schoolId, string partner) =>
         _host.Get<CreatePartnershipHandler>().HandleAsync(new CreatePartnershipCommand(provider, cohort, schoolId, partner, Context()));

@@ -116,6 +116,34 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
     }
 
+    [Fact]
+    public async Task SchoolCohort_SchoolServiceSetsItUp_TheProvidersPartnershipShowsTheTutorAndBadFieldsGet422()
+    {
+        var school = await AddSchoolAsync(990004);
+        var (provider, partner) = await ProviderWithPartnerAsync();
+        var client = await ClientAsync("lead_provider", provider.Name);
+        var schools = await ClientAsync("school_service");
+        var path = $"/api/schools/{school.Urn}/cohorts/2025";
+
+        var before = await HttpAssert.JsonAsync(await schools.GetAsync(path), HttpStatusCode.OK);
+        var put = await HttpAssert.JsonAsync(await schools.PutAsJsonAsync(path, CohortBody("provider_led", "Ada Lovelace", "ada@example.org")), HttpStatusCode.OK);
+        var bad = await HttpAssert.JsonAsync(await schools.PutAsJsonAsync(path, CohortBody("sometimes", "Ada Lovelace", "nope")), (HttpStatusCode)422);
+        var asProvider = await client.PutAsJsonAsync(path, CohortBody("provider_led", "Ada Lovelace", "ada@example.org"));
+        var unknown = await schools.GetAsync("/api/schools/999999/cohorts/2025");
+        var created = await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v3/partnerships/ecf", PartnershipBody(school.SchoolId, partner.Id)), HttpStatusCode.OK);
+
+        Assert.Equal(("not_yet_known", false), (before.GetProperty("data").GetProperty("attributes").GetProperty("induction_programme_choice").GetString(), before.GetProperty("data").GetProperty("attributes").GetProperty("set_up").GetBoolean()));
+        Assert.Equal("provider_led", put.GetProperty("data").GetProperty("attributes").GetProperty("induction_programme_choice").GetString());
+        Assert.Equal(["induction_programme_choice", "induction_tutor_email"], bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("title").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, asProvider.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var attributes = created.GetProperty("data").GetProperty("attributes");
+        Assert.Equal(("Ada Lovelace", "ada@example.org"), (attributes.GetProperty("induction_tutor_name").GetString(), attributes.GetProperty("induction_tutor_email").GetString()));
+    }
+
+    private static object CohortBody(string choice, string name, string email) =>
+        new { data = new { type = "school-cohort", attributes = new { induction_programme_choice = choice, induction_tutor_name = name, induction_tutor_email = email } } };
+
     private static object PartnershipBody(string schoolId, Guid partnerId) =>
         new { data = new { type = "ecf-partnership", attributes = new { cohort = "2025", school_id = schoolId, delivery_partner_id = partnerId } } };
 

@@ -23,8 +23,8 @@ public sealed record PartnershipResource(
             view.Status,
             view.ChallengedReason,
             view.ChallengedAt is { } at ? V3Json.Time(at) : null,
-            null,
-            null,
+            view.InductionTutorName,
+            view.InductionTutorEmail,
             V3Json.Time(view.UpdatedAt),
             V3Json.Time(view.CreatedAt)));
     }

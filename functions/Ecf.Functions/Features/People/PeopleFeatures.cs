@@ -1,6 +1,7 @@
 using Ecf.Application.People;
 using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.Registrations;
+using Ecf.Functions.Features.Schools;
 
 namespace Ecf.Functions.Features.People;
 
@@ -18,6 +19,7 @@ public static class PeopleFeatures
     {
         endpoints.MapRegistrations();
         endpoints.MapPartnerships();
+        endpoints.MapSchoolCohorts();
         endpoints.MapPeople();
         return endpoints;
     }

@@ -41,13 +41,7 @@ public static class RegisterParticipantFunctions
             new Actor(ActorTypes.SchoolService, context.User.GetTokenId()),
             CorrelationIdMiddleware.Get(context));
         var result = await handler.HandleAsync(command, cancellationToken);
-        if (!result.IsSuccess && result.Errors.All(e => e.Kind == ApiErrorKind.Validation))
-        {
-            var body = new ApiErrorResults.JsonApiErrors([.. result.Errors.Select(e => new ApiErrorResults.JsonApiError(e.Title, e.Detail))]);
-            return Results.Json(body, statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
-
-        return result.ToHttpResult(context, value => Results.Json(
+        return result.ToHttpResultWithFieldErrors(context, value => Results.Json(
             RegistrationResponse.From(value),
             statusCode: value.Outcome == RegistrationOutcome.Unchanged ? StatusCodes.Status200OK : StatusCodes.Status201Created));
     }

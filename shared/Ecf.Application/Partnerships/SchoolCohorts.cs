@@ -1,0 +1,127 @@
+using System.Globalization;
+using Ecf.Application.Errors;
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Schools;
+using Ecf.Application.Validation;
+using Ecf.Domain.Partnerships;
+using Ecf.Domain.Schools;
+
+namespace Ecf.Application.Partnerships;
+
+public sealed record SetUpSchoolCohortCommand(string Urn, string Cohort, string? InductionProgrammeChoice, string? InductionTutorName, string? InductionTutorEmail, PartnershipChangeContext Context);
+
+/// <summary>
+/// The school service sets up a school's cohort (<c>PUT /api/schools/{urn}/cohorts/{year}</c>): the induction programme choice and
+/// the induction tutor, kept in the school's partnerships document of the year, so the "one active partnership" rules and the
+/// setup are decided with one ETag. The tutor is copied into the provider views of the year's partnerships. Reads
+/// (<c>GET</c>) give the derived choice until the school sets the year up. An unknown URN or cohort is 404; bad fields 422 each.
+/// </summary>
+public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<Result<SchoolCohortView>> GetAsync(string urn, string cohort, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(urn, cohort, cancellationToken).ConfigureAwait(false) is not ({ } school, { } year))
+        {
+            return ApiError.NotFound();
+        }
+
+        var stored = await partnerships.ReadAsync(school.SchoolId, year, cancellationToken).ConfigureAwait(false);
+        return SchoolCohortView.From(school.SchoolId, school.Urn, year, stored?.Value);
+    }
+
+    public async Task<Result<SchoolCohortView>> SetUpAsync(SetUpSchoolCohortCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (await FindAsync(command.Urn, command.Cohort, cancellationToken).ConfigureAwait(false) is not ({ } school, { } year))
+        {
+            return ApiError.NotFound();
+        }
+
+        var errors = new List<ApiError>();
+        var choice = command.InductionProgrammeChoice?.Trim();
+        if (string.IsNullOrEmpty(choice))
+        {
+            errors.Add(ApiError.Validation("induction_programme_choice", SchoolCohortMessages.Required("induction_programme_choice")));
+        }
+        else if (!InductionProgrammeChoices.Choosable.Contains(choice, StringComparer.Ordinal))
+        {
+            errors.Add(ApiError.Validation("induction_programme_choice", SchoolCohortMessages.Choice));
+        }
+
+        var name = command.InductionTutorName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add(ApiError.Validation("induction_tutor_name", SchoolCohortMessages.Required("induction_tutor_name")));
+        }
+        else if (name.Length > SchoolCohortMessages.MaxNameLength)
+        {
+            errors.Add(ApiError.Validation("induction_tutor_name", SchoolCohortMessages.NameTooLong));
+        }
+
+        var email = command.InductionTutorEmail?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            errors.Add(ApiError.Validation("induction_tutor_email", SchoolCohortMessages.Required("induction_tutor_email")));
+        }
+        else if (!EmailAddresses.IsValid(email))
+        {
+            errors.Add(ApiError.Validation("induction_tutor_email", SchoolCohortMessages.EmailFormat));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<SchoolCohortView>.Failure(errors);
+        }
+
+        var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await partnerships.ReadAsync(school.SchoolId, year, cancellationToken).ConfigureAwait(false);
+            var decision = PartnershipDecider.SetUpCohort(stored?.Value, school.SchoolId, year, choice!, name!, email!, command.Context);
+            if (decision.Refusal is { } refusal)
+            {
+                return ApiError.Validation(refusal.Attribute, refusal.Message);
+            }
+
+            if (!decision.Changed || await partnerships.TryWriteAsync(decision.State!, stored?.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                if (decision.Changed)
+                {
+                    foreach (var partnership in decision.State!.Partnerships)
+                    {
+                        var partnerName = snapshot.GetDeliveryPartner(partnership.DeliveryPartnerId)?.Name ?? "";
+                        await partnerships.WriteDerivedAsync(partnership, school.Urn, partnerName, decision.State.Setup, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                return SchoolCohortView.From(school.SchoolId, school.Urn, year, decision.State);
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                return ApiError.Conflict("The school's cohort changed while this request was decided; try again.");
+            }
+        }
+    }
+
+    private async Task<(School School, int Year)?> FindAsync(string urn, string cohort, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(urn, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || !int.TryParse(cohort, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return null;
+        }
+
+        var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.GetContractPeriod(year) is null
+            || await schools.FindByUrnAsync(number, cancellationToken).ConfigureAwait(false) is not { } stored
+            || stored.School.Status is SchoolStatus.Superseded or SchoolStatus.Merged)
+        {
+            return null;
+        }
+
+        return (stored.School, year);
+    }
+}
