@@ -5,7 +5,7 @@ namespace Ecf.Functions.Cli;
 /// <summary>The <c>ecf</c> command line (System.CommandLine), dispatched from Program when the first argument is a command.</summary>
 public static class EcfCommandLine
 {
-    public static IReadOnlyList<string> Commands { get; } = ["tokens", "functions", "gias"];
+    public static IReadOnlyList<string> Commands { get; } = ["tokens", "functions", "gias", "uplifts"];
 
     public static bool Handles(string[] args) => args is [var first, ..] && Commands.Contains(first, StringComparer.Ordinal);
 
@@ -19,6 +19,7 @@ public static class EcfCommandLine
             TokensCommand.Create(context),
             FunctionsCommand.Create(context),
             GiasCommand.Create(context),
+            UpliftsCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error }, cancellationToken);
     }

@@ -18,6 +18,7 @@ public static class SchoolsServiceCollectionExtensions
         services.AddSingleton<ApplyGiasLinksHandler>();
         services.AddSingleton<ListEcfSchoolsHandler>();
         services.AddSingleton<GetEcfSchoolHandler>();
+        services.AddSingleton<ImportSchoolUpliftsHandler>();
         return services;
     }
 }

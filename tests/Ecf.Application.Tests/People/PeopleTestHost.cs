@@ -45,6 +45,7 @@ public sealed class PeopleTestHost : IAsyncDisposable
             .AddEcfReferenceData()
             .AddEcfPeople()
             .AddSingleton<GetEcfSchoolHandler>()
+            .AddSingleton<ImportSchoolUpliftsHandler>()
             .BuildServiceProvider();
         var host = new PeopleTestHost(folder, store, services, clock);
         await services.GetRequiredService<IReferenceDataSeeder>().SeedAsync();
