@@ -184,9 +184,11 @@ public sealed class RegisterParticipantHandler(
             }
 
             var startsOn = input.InductionStart is { } start && start > today ? start : today;
+            var uplifts = await schools.ReadUpliftsAsync(input.School.SchoolId, placement.Value.Cohort, cancellationToken).ConfigureAwait(false);
             var register = new RegisterParticipant(
                 personId, newTrainingRecordId, input.Trn, input.FullName, input.DateOfBirth, input.Email, input.Type,
-                input.School.SchoolId, input.School.Urn, startsOn, input.InductionStart, placement.Value, input.Mentor);
+                input.School.SchoolId, input.School.Urn, startsOn, input.InductionStart, placement.Value, input.Mentor,
+                uplifts?.PupilPremium ?? false, uplifts?.Sparsity ?? false);
             var decision = PersonDecider.Decide(stored?.Person, register, context);
             if (decision.Outcome == RegistrationOutcome.Rejected)
             {

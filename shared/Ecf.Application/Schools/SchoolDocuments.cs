@@ -20,6 +20,10 @@ public sealed class SchoolDocuments(IDocumentStore store)
         return document is null ? null : new StoredSchool(document.As<School>(), document.ETag);
     }
 
+    /// <summary>The school's pupil premium and sparsity uplifts for a cohort, if the year's file named it.</summary>
+    public Task<SchoolUplifts?> ReadUpliftsAsync(string schoolId, int year, CancellationToken cancellationToken = default) =>
+        Container.ReadAsync<SchoolUplifts>(schoolId, SchoolUplifts.DocumentId(year), cancellationToken);
+
     /// <summary>The school that holds <paramref name="urn"/> now or held it before, following a superseded record once.</summary>
     public async Task<StoredSchool?> FindByUrnAsync(int urn, CancellationToken cancellationToken = default)
     {

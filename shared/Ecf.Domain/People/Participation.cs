@@ -33,6 +33,12 @@ public sealed record Participation
     /// <summary>The participant was moved out of a payments-frozen contract year (v3 <c>cohort_changed_after_payments_frozen</c>).</summary>
     public bool CohortChangedAfterPaymentsFrozen { get; init; }
 
+    /// <summary>The school's pupil premium uplift for the cohort, copied when the participation started (as ECF's profile).</summary>
+    public bool PupilPremiumUplift { get; init; }
+
+    /// <summary>The school's sparsity uplift for the cohort, copied when the participation started.</summary>
+    public bool SparsityUplift { get; init; }
+
     public AtSchoolPeriod? OpenAtSchoolPeriod => AtSchoolPeriods.LastOrDefault(p => p.To is null);
 
     public TrainingPeriod? OpenTrainingPeriod => TrainingPeriods.LastOrDefault(p => p.To is null);

@@ -67,7 +67,7 @@ public static class PersonDecider
         var mentorshipCount = 0;
         if (existing is null)
         {
-            data.Add((new ParticipationStarted(trainingRecordId, command.ParticipationType), context.Today));
+            data.Add((new ParticipationStarted(trainingRecordId, command.ParticipationType, command.PupilPremiumUplift, command.SparsityUplift), context.Today));
         }
         else
         {
@@ -203,6 +203,8 @@ public static class PersonDecider
                         TrainingRecordId = started.TrainingRecordId,
                         Type = started.ParticipationType,
                         CreatedAt = @event.RecordedAt,
+                        PupilPremiumUplift = started.PupilPremiumUplift,
+                        SparsityUplift = started.SparsityUplift,
                         Statuses = new ParticipationStatuses(TrainingStatuses.Active, ParticipantStatuses.Active, null, today),
                     },
                 ],
@@ -273,7 +275,12 @@ public static class PersonDecider
             case EmailChanged e:
                 return [new("emails.current", before?.CurrentEmail?.Address, e.Address)];
             case ParticipationStarted p:
-                return [new($"participations[{p.TrainingRecordId}].type", null, p.ParticipationType)];
+                return
+                [
+                    new($"participations[{p.TrainingRecordId}].type", null, p.ParticipationType),
+                    .. p.PupilPremiumUplift ? [new FieldChange($"participations[{p.TrainingRecordId}].pupilPremiumUplift", null, "true")] : Array.Empty<FieldChange>(),
+                    .. p.SparsityUplift ? [new FieldChange($"participations[{p.TrainingRecordId}].sparsityUplift", null, "true")] : Array.Empty<FieldChange>(),
+                ];
             case SchoolPeriodStarted s:
                 return [new($"participations[{s.TrainingRecordId}].atSchoolPeriods[{s.Period.Id}]", null, $"school {s.Period.SchoolId} (URN {Text(s.Period.SchoolUrn)}) from {Iso(s.Period.From)}")];
             case SchoolPeriodFinished s:

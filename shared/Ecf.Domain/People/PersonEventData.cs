@@ -35,7 +35,9 @@ public sealed record EmailChanged(string Address, string Source) : PersonEventDa
     public override string Type => PersonEventTypes.EmailChanged;
 }
 
-public sealed record ParticipationStarted(string TrainingRecordId, string ParticipationType) : PersonEventData
+/// <param name="PupilPremiumUplift">The school's pupil premium uplift for the cohort when the participation started.</param>
+/// <param name="SparsityUplift">The school's sparsity uplift for the cohort when the participation started.</param>
+public sealed record ParticipationStarted(string TrainingRecordId, string ParticipationType, bool PupilPremiumUplift = false, bool SparsityUplift = false) : PersonEventData
 {
     public override string Type => PersonEventTypes.ParticipationStarted;
 }

@@ -9,6 +9,8 @@ namespace Ecf.Domain.People;
 /// <param name="StartsOn">First day at the school and of the training period.</param>
 /// <param name="InductionStartDate">ECTs: when statutory induction starts.</param>
 /// <param name="Mentor">ECTs: the mentor assigned, or null.</param>
+/// <param name="PupilPremiumUplift">The school's pupil premium uplift for the placement's cohort (kept by a new participation).</param>
+/// <param name="SparsityUplift">The school's sparsity uplift for the placement's cohort (kept by a new participation).</param>
 public sealed record RegisterParticipant(
     string PersonId,
     string TrainingRecordId,
@@ -22,4 +24,6 @@ public sealed record RegisterParticipant(
     DateOnly StartsOn,
     DateOnly? InductionStartDate,
     TrainingPlacement Placement,
-    MentorReference? Mentor);
+    MentorReference? Mentor,
+    bool PupilPremiumUplift = false,
+    bool SparsityUplift = false);

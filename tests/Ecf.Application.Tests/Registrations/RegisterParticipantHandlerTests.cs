@@ -40,6 +40,29 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAsync_SchoolWithUpliftsForTheCohort_ParticipationKeepsThemAndTheProviderSeesThem()
+    {
+        await _host.AddSchoolAsync(100001);
+        await _host.AddSchoolAsync(100002);
+        var (provider, partner) = _host.ProviderWithPartner(2025);
+        using (var file = new MemoryStream("URN,Pupil Premium Incentive,Sparsity Incentive\n100001,1,0\n"u8.ToArray()))
+        {
+            Assert.True((await _host.Get<Ecf.Application.Schools.ImportSchoolUpliftsHandler>().HandleAsync(2025, file)).IsSuccess);
+        }
+
+        var withUplift = await Handler().HandleAsync(Ect("1234567", "100001", provider.Id, partner.Id));
+        var without = await Handler().HandleAsync(Ect("7654321", "100002", provider.Id, partner.Id));
+
+        var person = (await _host.Get<PersonDocuments>().ReadAsync(withUplift.Value.ParticipantId))!.Person;
+        var participation = Assert.Single(person.Participations);
+        Assert.Equal((true, false), (participation.PupilPremiumUplift, participation.SparsityUplift));
+        var other = Assert.Single((await _host.Get<PersonDocuments>().ReadAsync(without.Value.ParticipantId))!.Person.Participations);
+        Assert.Equal((false, false), (other.PupilPremiumUplift, other.SparsityUplift));
+        var enrolment = Ecf.Application.ProviderViews.ParticipantProjection.Enrolment(person, participation, new Dictionary<string, Ecf.Application.ProviderViews.PartnershipFact>());
+        Assert.Equal((true, false), (enrolment.PupilPremiumUplift, enrolment.SparsityUplift));
+    }
+
+    [Fact]
     public async Task HandleAsync_EveryFieldWrong_OneErrorPerFieldAndNothingWritten()
     {
         await _host.AddSchoolAsync(100001);
