@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ecf.Functions.Cli;
+using Ecf.Functions.Features.Timers;
 using Ecf.Functions.Functions;
 using Ecf.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -40,7 +41,7 @@ public sealed class FunctionTableTests(EcfAppFactory factory) : IClassFixture<Ec
         var table = FunctionTable.From([factory.Services.GetRequiredService<EndpointDataSource>()]);
 
         Assert.Equal(endpoints.Count, table.Count);
-        foreach (var endpoint in endpoints)
+        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<TimerTriggerMetadata>() is null))
         {
             var name = endpoint.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName;
             var function = Assert.Single(table, f => f.Name == name);
@@ -65,7 +66,7 @@ public sealed class FunctionTableTests(EcfAppFactory factory) : IClassFixture<Ec
         Assert.True(exit == 0, stderr.ToString());
         var written = Directory.GetDirectories(output).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(expected.Select(f => f.Name).Order(), written);
-        foreach (var function in expected)
+        foreach (var function in expected.Where(f => f.Schedule is null))
         {
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, function.Name, "function.json")));
             var bindings = json.RootElement.GetProperty("bindings");
@@ -80,6 +81,37 @@ public sealed class FunctionTableTests(EcfAppFactory factory) : IClassFixture<Ec
             Assert.Equal("out", bindings[1].GetProperty("direction").GetString());
             Assert.Equal("res", bindings[1].GetProperty("name").GetString());
         }
+    }
+
+    [Fact]
+    public async Task FunctionsGenerate_TimerFunction_WritesATimerTriggerWithTheConfiguredSchedule()
+    {
+        var output = Path.Combine(factory.DataDirectory, "functions-timers");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await EcfCommandLine.RunAsync(
+            ["functions", "generate", "--output", output],
+            new CommandLineContext(stdout, stderr, builder => builder.Configuration.AddInMemoryCollection(factory.Settings)));
+
+        Assert.True(exit == 0, stderr.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "GiasImport", "function.json")));
+        var trigger = Assert.Single(json.RootElement.GetProperty("bindings").EnumerateArray());
+        Assert.Equal(("timerTrigger", "in", "0 0 6 * * *"), (trigger.GetProperty("type").GetString(), trigger.GetProperty("direction").GetString(), trigger.GetProperty("schedule").GetString()));
+    }
+
+    [Fact]
+    public async Task TimerFunction_HostInvocation_AnswersAsACustomHandlerWithoutAToken()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/GiasImport", new StringContent("{\"Data\":{\"timer\":{}},\"Metadata\":{}}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(JsonValueKind.Object, body.RootElement.GetProperty("Outputs").ValueKind);
+        Assert.Equal(JsonValueKind.Array, body.RootElement.GetProperty("Logs").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("ReturnValue").ValueKind);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Ecf.Functions.Features.Timers;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Ecf.Functions.Functions;
@@ -9,7 +10,8 @@ namespace Ecf.Functions.Functions;
 /// <summary>
 /// The app's endpoints as Azure Functions: every route endpoint must carry a function name (<c>WithName</c>) and live under
 /// <c>/api/</c> (the Functions host's route prefix). Each becomes <c>&lt;name&gt;/function.json</c> with an anonymous
-/// <c>httpTrigger</c>, which the Functions host forwards unchanged to this app (custom handler, request forwarding).
+/// <c>httpTrigger</c>, which the Functions host forwards unchanged to this app (custom handler, request forwarding). Endpoints
+/// marked with <see cref="TimerTriggerMetadata"/> become <c>timerTrigger</c> functions instead (the host posts to <c>/&lt;name&gt;</c>).
 /// </summary>
 public static partial class FunctionTable
 {
@@ -38,6 +40,12 @@ public static partial class FunctionTable
             if (!FunctionName().IsMatch(name))
             {
                 problems.Add($"{route}: '{name}' is not a valid function name (a letter, then letters, digits, '-' or '_').");
+                continue;
+            }
+
+            if (endpoint.Metadata.GetMetadata<TimerTriggerMetadata>() is { } timer)
+            {
+                functions.Add(new FunctionDefinition(name, [], route, timer.Schedule));
                 continue;
             }
 
@@ -124,6 +132,21 @@ public static partial class FunctionTable
     public static JsonObject ToFunctionJson(FunctionDefinition function)
     {
         ArgumentNullException.ThrowIfNull(function);
+        if (function.Schedule is { } schedule)
+        {
+            return new JsonObject
+            {
+                ["bindings"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "timerTrigger",
+                    ["direction"] = "in",
+                    ["name"] = "timer",
+                    ["schedule"] = schedule,
+                    ["runOnStartup"] = false,
+                }),
+            };
+        }
+
         return new JsonObject
         {
             ["bindings"] = new JsonArray(

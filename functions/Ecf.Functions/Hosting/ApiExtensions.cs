@@ -8,6 +8,7 @@ using Ecf.Functions.Features.Orchestrations;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
+using Ecf.Functions.Features.Timers;
 using Ecf.Functions.LocalTokens;
 using Ecf.Functions.Sandbox;
 using Microsoft.AspNetCore.Diagnostics;
@@ -72,6 +73,7 @@ public static class ApiExtensions
         endpoints.MapSchoolsFeature();
         endpoints.MapProviderViewsFeature();
         endpoints.MapPeopleFeatures();
+        endpoints.MapTimerTriggers();
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {
             module.Map(endpoints);
