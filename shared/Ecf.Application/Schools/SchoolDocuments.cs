@@ -36,13 +36,65 @@ public sealed class SchoolDocuments(IDocumentStore store)
         return stored;
     }
 
-    /// <summary>Finds many URNs with parallel point reads.</summary>
+    /// <summary>
+    /// Finds many URNs: the URNs' documents in multi-reads (<see cref="IDocumentContainer.ReadManyAsync"/>, one statement per chunk
+    /// on the embedded store; at most <paramref name="parallelism"/> chunks at a time), then the continuing schools of superseded
+    /// records the same way. Same answers as <see cref="FindByUrnAsync"/> for each URN.
+    /// </summary>
     public async Task<Dictionary<int, StoredSchool?>> FindByUrnsAsync(IReadOnlyCollection<int> urns, int parallelism, CancellationToken cancellationToken = default)
     {
-        var results = new System.Collections.Concurrent.ConcurrentDictionary<int, StoredSchool?>();
-        await Parallel.ForEachAsync(urns, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (urn, ct) =>
-            results[urn] = await FindByUrnAsync(urn, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return new Dictionary<int, StoredSchool?>(results);
+        ArgumentNullException.ThrowIfNull(urns);
+        var distinct = urns.Distinct().ToList();
+        var direct = await ReadManyAsync(distinct.Select(SchoolIds.ForUrn).ToList(), parallelism, cancellationToken).ConfigureAwait(false);
+        var continuing = direct
+            .Where(s => s?.School is { Status: SchoolStatus.Superseded, SupersededBySchoolId: not null })
+            .Select(s => s!.School.SupersededBySchoolId!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var followed = continuing.Count == 0 ? [] : await ReadManyAsync(continuing, parallelism, cancellationToken).ConfigureAwait(false);
+        var byId = new Dictionary<string, StoredSchool>(StringComparer.Ordinal);
+        for (var i = 0; i < continuing.Count; i++)
+        {
+            if (followed[i] is { } school)
+            {
+                byId[continuing[i]] = school;
+            }
+        }
+
+        var results = new Dictionary<int, StoredSchool?>(distinct.Count);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            var stored = direct[i];
+            results[distinct[i]] = stored?.School is { Status: SchoolStatus.Superseded, SupersededBySchoolId: { } next } && byId.TryGetValue(next, out var school)
+                ? school
+                : stored;
+        }
+
+        return results;
+    }
+
+    private async Task<StoredSchool?[]> ReadManyAsync(IReadOnlyList<string> schoolIds, int parallelism, CancellationToken cancellationToken)
+    {
+        const int MinChunk = 500;
+        var results = new StoredSchool?[schoolIds.Count];
+        var chunk = Math.Max(MinChunk, (schoolIds.Count + Math.Max(1, parallelism) - 1) / Math.Max(1, parallelism));
+        var starts = Enumerable.Range(0, (schoolIds.Count + chunk - 1) / chunk).Select(c => c * chunk);
+        await Parallel.ForEachAsync(starts, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, async (start, ct) =>
+        {
+            var count = Math.Min(chunk, schoolIds.Count - start);
+            var keys = new DocumentKey[count];
+            for (var i = 0; i < count; i++)
+            {
+                keys[i] = new DocumentKey(schoolIds[start + i], schoolIds[start + i]);
+            }
+
+            var documents = await Container.ReadManyAsync(keys, ct).ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
+            {
+                results[start + i] = documents[i] is { } document ? new StoredSchool(document.As<School>(), document.ETag) : null;
+            }
+        }).ConfigureAwait(false);
+        return results;
     }
 
     /// <summary>

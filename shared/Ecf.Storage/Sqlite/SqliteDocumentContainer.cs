@@ -15,6 +15,7 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
     private readonly SqliteDocumentStore _store;
     private readonly byte[] _partitionKeyProperty;
     private readonly string _readSql;
+    private readonly string _readManySql;
     private readonly string _existsSql;
     private readonly string _createSql;
     private readonly string _updateSql;
@@ -36,6 +37,10 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
         // The next lsn, read inside the writing statement (so under the database write lock, whichever process writes).
         var next = $"(max(coalesce((SELECT max(lsn) FROM {table}), 0), coalesce((SELECT lsn FROM ecf_lsn WHERE container = {name}), 0)) + 1)";
         _readSql = $"SELECT body, lsn FROM {table} WHERE pk = @pk AND id = @id";
+        // Many point reads in one statement: the keys come as a JSON array of [pk, id] pairs, and CROSS JOIN keeps them the
+        // outer loop, so each key is one lookup in the (pk, id) index.
+        _readManySql = $"SELECT k.key, t.body, t.lsn FROM json_each(@keys) AS k CROSS JOIN {table} AS t " +
+            "ON t.pk = json_extract(k.value, '$[0]') AND t.id = json_extract(k.value, '$[1]')";
         _existsSql = $"SELECT 1 FROM {table} WHERE pk = @pk AND id = @id";
         _createSql = $"INSERT INTO {table} (pk, id, body, lsn) VALUES (@pk, @id, CAST(@body AS TEXT), {next}) ON CONFLICT DO NOTHING RETURNING lsn";
         _updateSql = $"UPDATE {table} SET body = CAST(@body AS TEXT), lsn = {next} WHERE pk = @pk AND id = @id";
@@ -88,6 +93,58 @@ internal sealed class SqliteDocumentContainer : IDocumentContainer
             var body = reader.GetFieldValue<byte[]>(0);
             var lsn = reader.GetInt64(1);
             return Task.FromResult<StoredDocument?>(new StoredDocument(id, partitionKey, body, SqliteSql.ETag(lsn)));
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteDocumentStore.Unavailable(ex);
+        }
+        finally
+        {
+            _store.Readers.Return(session);
+        }
+    }
+
+    public Task<IReadOnlyList<StoredDocument?>> ReadManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var results = new StoredDocument?[keys.Count];
+        if (keys.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoredDocument?>>(results);
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(keys.Count * 96);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var key in keys)
+            {
+                ArgumentNullException.ThrowIfNull(key.PartitionKey, "partitionKey");
+                ArgumentNullException.ThrowIfNull(key.Id, "id");
+                writer.WriteStartArray();
+                writer.WriteStringValue(key.PartitionKey);
+                writer.WriteStringValue(key.Id);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        var session = _store.Readers.Rent();
+        try
+        {
+            var command = session.Command(_readManySql, "@keys");
+            command.Parameters[0].Value = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var index = (int)reader.GetInt64(0);
+                var key = keys[index];
+                results[index] = new StoredDocument(key.Id, key.PartitionKey, reader.GetFieldValue<byte[]>(1), SqliteSql.ETag(reader.GetInt64(2)));
+            }
+
+            return Task.FromResult<IReadOnlyList<StoredDocument?>>(results);
         }
         catch (SqliteException ex)
         {

@@ -52,6 +52,24 @@ public abstract class DocumentStoreContractTests : DocumentStoreTestBase
     }
 
     [Fact]
+    public async Task ReadManyAsync_KeysInSeveralPartitionsSomeMissing_ReturnsEachInOrderWithNullForMissing()
+    {
+        var container = await NewContainerAsync();
+        var a = await container.CreateAsync("p1", "d1", Doc("p1", "d1", new { name = "Ada" }));
+        var b = await container.CreateAsync("p2", "d2", Doc("p2", "d2", new { name = "Bo" }));
+
+        var read = await container.ReadManyAsync([new("p2", "d2"), new("p1", "nope"), new("p1", "d1"), new("p2", "d1"), new("p2", "d2")]);
+
+        Assert.Equal(5, read.Count);
+        Assert.Equal(("p2", "d2", "Bo", b.ETag), (read[0]!.PartitionKey, read[0]!.Id, Str(read[0]!, "name"), read[0]!.ETag));
+        Assert.Null(read[1]);
+        Assert.Equal(("p1", "d1", "Ada", a.ETag), (read[2]!.PartitionKey, read[2]!.Id, Str(read[2]!, "name"), read[2]!.ETag));
+        Assert.Null(read[3]);
+        Assert.Equal("Bo", Str(read[4]!, "name"));
+        Assert.Empty(await container.ReadManyAsync([]));
+    }
+
+    [Fact]
     public async Task ReplaceAsync_CurrentETag_ReplacesAndChangesETag()
     {
         var container = await NewContainerAsync();
