@@ -73,7 +73,7 @@ public sealed class SchoolDocuments(IDocumentStore store)
         return results;
     }
 
-    private async Task<StoredSchool?[]> ReadManyAsync(IReadOnlyList<string> schoolIds, int parallelism, CancellationToken cancellationToken)
+    private async Task<StoredSchool?[]> ReadManyAsync(List<string> schoolIds, int parallelism, CancellationToken cancellationToken)
     {
         const int MinChunk = 500;
         var results = new StoredSchool?[schoolIds.Count];
