@@ -68,9 +68,9 @@ try
     var store = new SqliteDocumentStore(Path.Combine(folder, "ecf.db"));
     await store.EnsureContainersAsync(EcfContainers.All);
     var batchArg = Array.IndexOf(args, "--batch");
-var configuration = new ConfigurationBuilder()
-    .AddInMemoryCollection(batchArg >= 0 ? new Dictionary<string, string?> { ["Gias:BatchSize"] = args[batchArg + 1] } : [])
-    .Build();
+    var configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(batchArg >= 0 ? new Dictionary<string, string?> { ["Gias:BatchSize"] = args[batchArg + 1] } : [])
+        .Build();
     await using var services = new ServiceCollection()
         .AddSingleton<IConfiguration>(configuration)
         .AddSingleton<IDocumentStore>(store)
