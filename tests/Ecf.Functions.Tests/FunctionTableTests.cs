@@ -54,16 +54,10 @@ public sealed class FunctionTableTests(EcfAppFactory factory) : IClassFixture<Ec
     [Fact]
     public async Task FunctionsGenerate_Cli_WritesFunctionJsonForEveryRoute()
     {
-        var output = Path.Combine(factory.DataDirectory, "functions-out");
         var expected = FunctionTable.From([factory.Services.GetRequiredService<EndpointDataSource>()]);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
 
-        var exit = await EcfCommandLine.RunAsync(
-            ["functions", "generate", "--output", output],
-            new CommandLineContext(stdout, stderr, builder => builder.Configuration.AddInMemoryCollection(factory.Settings)));
+        var output = await GenerateAsync("functions-out");
 
-        Assert.True(exit == 0, stderr.ToString());
         var written = Directory.GetDirectories(output).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(expected.Select(f => f.Name).Order(), written);
         foreach (var function in expected.Where(f => f.Schedule is null))
@@ -86,15 +80,8 @@ public sealed class FunctionTableTests(EcfAppFactory factory) : IClassFixture<Ec
     [Fact]
     public async Task FunctionsGenerate_TimerFunction_WritesATimerTriggerWithTheConfiguredSchedule()
     {
-        var output = Path.Combine(factory.DataDirectory, "functions-timers");
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
+        var output = await GenerateAsync("functions-timers");
 
-        var exit = await EcfCommandLine.RunAsync(
-            ["functions", "generate", "--output", output],
-            new CommandLineContext(stdout, stderr, builder => builder.Configuration.AddInMemoryCollection(factory.Settings)));
-
-        Assert.True(exit == 0, stderr.ToString());
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "GiasImport", "function.json")));
         var trigger = Assert.Single(json.RootElement.GetProperty("bindings").EnumerateArray());
         Assert.Equal(("timerTrigger", "in", "0 0 6 * * *"), (trigger.GetProperty("type").GetString(), trigger.GetProperty("direction").GetString(), trigger.GetProperty("schedule").GetString()));
@@ -157,6 +144,19 @@ public sealed class FunctionTableTests(EcfAppFactory factory) : IClassFixture<Ec
         Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
         Assert.Equal(typeof(Program).Assembly.GetName().Name, handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
         Assert.Equal("api", root.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    /// <summary>Runs <c>ecf functions generate</c> into a folder of the test's data directory and returns the folder.</summary>
+    private async Task<string> GenerateAsync(string folder)
+    {
+        var output = Path.Combine(factory.DataDirectory, folder);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await EcfCommandLine.RunAsync(
+            ["functions", "generate", "--output", output],
+            new CommandLineContext(stdout, stderr, builder => builder.Configuration.AddInMemoryCollection(factory.Settings)));
+        Assert.True(exit == 0, stderr.ToString());
+        return output;
     }
 
     private List<RouteEndpoint> RouteEndpoints()

@@ -15,22 +15,9 @@ public sealed class GiasImportResumeTests
     [Fact]
     public async Task GiasImport_HostStopsMidBatch_NewHostResumesWithoutRedoingFinishedBatches()
     {
-        var calls = new ConcurrentDictionary<int, int>();
-        var hang = new HangingBatch(calls, hangOnFirstRow: 10);
-        await using var harness = await GiasHarness.StartAsync(batchSize: 4, register: r => r.AddActivity(ActivityNames.GiasImportBatch, sp =>
-        {
-            hang.Handler = sp.GetRequiredService<ImportGiasBatchHandler>();
-            return hang;
-        }));
-        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync(
-            OrchestrationNames.GiasImport, new GiasImportInput(GiasHarness.Fixture("day1_edubasealldata.csv"), GiasHarness.Fixture("day1_links.csv")), CancellationToken.None);
-        await hang.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
-
         // The host goes away while the third batch hangs after writing; its lease is left to expire.
-        hang.Release.Cancel();
-        await harness.StopHostAsync();
-        await harness.StartHostAsync();
-        var run = await harness.WaitAsync(id);
+        var (harness, calls, run) = await StopInBatchThenResumeAsync("day1_edubasealldata.csv", hangOnFirstRow: 10);
+        await using var _ = harness;
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         Assert.Equal(1, calls[2]);
@@ -47,22 +34,9 @@ public sealed class GiasImportResumeTests
     [Fact]
     public async Task GiasImport_HostStopsInBatchWithDuplicates_RedoneBatchRejectsTheSameRows()
     {
-        var calls = new ConcurrentDictionary<int, int>();
-        var hang = new HangingBatch(calls, hangOnFirstRow: 14);
-        await using var harness = await GiasHarness.StartAsync(batchSize: 4, register: r => r.AddActivity(ActivityNames.GiasImportBatch, sp =>
-        {
-            hang.Handler = sp.GetRequiredService<ImportGiasBatchHandler>();
-            return hang;
-        }));
-        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync(
-            OrchestrationNames.GiasImport, new GiasImportInput(GiasHarness.Fixture("duplicates_edubasealldata.csv"), GiasHarness.Fixture("day1_links.csv")), CancellationToken.None);
-        await hang.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
-
         // The last batch (rows 14-17: two duplicates) has written; the host goes away before its completion is recorded.
-        hang.Release.Cancel();
-        await harness.StopHostAsync();
-        await harness.StartHostAsync();
-        var run = await harness.WaitAsync(id);
+        var (harness, calls, run) = await StopInBatchThenResumeAsync("duplicates_edubasealldata.csv", hangOnFirstRow: 14);
+        await using var _ = harness;
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         Assert.True(calls[14] >= 2);
@@ -75,6 +49,33 @@ public sealed class GiasImportResumeTests
     }
 
     /// <summary>The real batch activity, counting calls per batch; the first call for one batch writes, then hangs until released and fails.</summary>
+    /// <summary>Starts a run whose batch at <paramref name="hangOnFirstRow"/> hangs after writing, stops the host, starts a new one and waits for the end.</summary>
+    private static async Task<(GiasHarness Harness, ConcurrentDictionary<int, int> Calls, OrchestrationMetadata Run)> StopInBatchThenResumeAsync(string extract, int hangOnFirstRow)
+    {
+        var calls = new ConcurrentDictionary<int, int>();
+        var hang = new HangingBatch(calls, hangOnFirstRow);
+        var harness = await GiasHarness.StartAsync(batchSize: 4, register: r => r.AddActivity(ActivityNames.GiasImportBatch, sp =>
+        {
+            hang.Handler = sp.GetRequiredService<ImportGiasBatchHandler>();
+            return hang;
+        }));
+        try
+        {
+            var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync(
+                OrchestrationNames.GiasImport, new GiasImportInput(GiasHarness.Fixture(extract), GiasHarness.Fixture("day1_links.csv")), CancellationToken.None);
+            await hang.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            hang.Release.Cancel();
+            await harness.StopHostAsync();
+            await harness.StartHostAsync();
+            return (harness, calls, await harness.WaitAsync(id));
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
     private sealed class HangingBatch(ConcurrentDictionary<int, int> calls, int hangOnFirstRow) : ITaskActivity
     {
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
