@@ -24,7 +24,12 @@ public interface IDocumentStore : IAsyncDisposable
 /// <param name="Name">Container name, e.g. <c>people</c>.</param>
 /// <param name="PartitionKeyPath">Path of the partition key property inside each document, e.g. <c>/personId</c>.</param>
 /// <param name="IndexedPaths">Top-level or dotted property paths queried often (the embedded store indexes them per partition).</param>
-public sealed record ContainerDefinition(string Name, string PartitionKeyPath, IReadOnlyList<string>? IndexedPaths = null)
+/// <param name="CrossPartitionIndexedPaths">
+/// Paths that maintenance jobs filter and order on across partitions (<see cref="IDocumentContainer.QueryCrossPartitionAsync"/>):
+/// the embedded store indexes them as <c>(path, pk, id)</c> over the documents that have the property, Cosmos DB gets the
+/// composite indexes of an indexed path.
+/// </param>
+public sealed record ContainerDefinition(string Name, string PartitionKeyPath, IReadOnlyList<string>? IndexedPaths = null, IReadOnlyList<string>? CrossPartitionIndexedPaths = null)
 {
     /// <summary>The partition key property name without the leading slash.</summary>
     public string PartitionKeyProperty => PartitionKeyPath.TrimStart('/');

@@ -21,6 +21,7 @@ public static class PeopleServiceCollectionExtensions
         services.AddScoped<RegisterParticipantHandler>();
         services.AddScoped<GetPersonHandler>();
         services.AddScoped<GetPersonTimelineHandler>();
+        services.AddScoped<RefreshParticipantStatusesHandler>();
         services.AddScoped<CreatePartnershipHandler>();
         services.AddScoped<UpdatePartnershipHandler>();
         services.AddScoped<ChallengePartnershipHandler>();

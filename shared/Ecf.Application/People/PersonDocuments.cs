@@ -73,6 +73,22 @@ public sealed class PersonDocuments(IDocumentStore store)
         }
     }
 
+    /// <summary>
+    /// One page of the people whose stored statuses are due for a refresh on <paramref name="today"/>
+    /// (<see cref="Person.NextStatusChangeOn"/> on or before it), in that date's order; a cross-partition query served by the
+    /// <c>nextStatusChangeOn</c> index. Pass the returned continuation for the next page (null: no more).
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredPerson> People, string? Continuation)> FindDueForStatusRefreshAsync(
+        DateOnly today, string? continuation, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = DocumentQuery.All(pageSize)
+            .Where(EcfContainers.PeopleNextStatusChangeOn, FilterOperator.LessThanOrEqual, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .OrderByAscending(EcfContainers.PeopleNextStatusChangeOn)
+            .WithContinuation(continuation);
+        var page = await People.QueryCrossPartitionAsync(query, cancellationToken).ConfigureAwait(false);
+        return ([.. page.Documents.Select(d => new StoredPerson(d.As<Person>(), d.ETag))], page.Continuation);
+    }
+
     /// <summary>A person's timeline, in order (a single-partition query).</summary>
     public async Task<IReadOnlyList<PersonEvent>> ReadTimelineAsync(string personId, CancellationToken cancellationToken = default)
     {

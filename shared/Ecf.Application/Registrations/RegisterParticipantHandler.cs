@@ -225,24 +225,30 @@ public sealed class RegisterParticipantHandler(
     }
 
     /// <summary>
-    /// Cohort and contract year: a transfer keeps its training's years; otherwise <see cref="CohortPlacement"/>. Provider: the one
+    /// Cohort and contract year: a transfer keeps its training's years, except that an unfinished ECT in a payments-frozen year moves to
+    /// 2024 on <c>ecf-extended-september</c> (<see cref="CohortPlacement.ForTransfer"/>); otherwise <see cref="CohortPlacement"/>. Provider: the one
     /// given (with the delivery partner given, or the school's partnership with that provider, or none yet), else the school's
     /// default partnership for the contract year, else (transfer) the current provider kept; school-led training has none.
     /// </summary>
     private async Task<Result<TrainingPlacement>> PlaceAsync(RegistrationKind kind, Person? person, Input input, ReferenceDataSnapshot snapshot, DateOnly today, CancellationToken cancellationToken)
     {
-        var latest = kind == RegistrationKind.Transfer ? person!.FindParticipation(input.Type)!.LatestTrainingPeriod : null;
-        var cohort = latest?.Cohort ?? input.Choice.Cohort;
-        var contractYear = latest?.ContractYear ?? input.Choice.ContractYear;
+        var moving = kind == RegistrationKind.Transfer ? person!.FindParticipation(input.Type) : null;
+        var latest = moving?.LatestTrainingPeriod;
+        var transfer = moving is null ? null : CohortPlacement.ForTransfer(moving, snapshot.ContractPeriods, clock.GetUtcNow());
+        var movedOut = transfer?.MovedFromFrozen == true;
+        var cohort = transfer?.Cohort ?? input.Choice.Cohort;
+        var contractYear = transfer?.ContractYear ?? input.Choice.ContractYear;
         if (input.Programme == TrainingProgrammes.SchoolLed)
         {
-            return new TrainingPlacement(TrainingProgrammes.SchoolLed, cohort, contractYear, null, null, null, null);
+            return new TrainingPlacement(TrainingProgrammes.SchoolLed, cohort, contractYear, null, null, null, null, movedOut);
         }
 
         var startsOn = input.InductionStart is { } start && start > today ? start : today;
-        var schedule = latest is { TrainingProgramme: TrainingProgrammes.ProviderLed, ScheduleIdentifier: { } kept }
-            ? kept
-            : SchedulePlacement.For(startsOn, today, input.Choice.MovedFromFrozen).ToString();
+        var schedule = movedOut
+            ? new ScheduleIdentifier(ScheduleType.Extended, ScheduleMonth.September).ToString()
+            : latest is { TrainingProgramme: TrainingProgrammes.ProviderLed, ScheduleIdentifier: { } kept }
+                ? kept
+                : SchedulePlacement.For(startsOn, today, input.Choice.MovedFromFrozen).ToString();
         var defaultPartnership = (await partnerships.ReadAsync(input.School.SchoolId, contractYear, cancellationToken).ConfigureAwait(false))?.Value.Default;
 
         if (input.LeadProvider is { } provider)
@@ -260,26 +266,26 @@ public sealed class RegisterParticipantHandler(
                 }
 
                 var through = defaultPartnership is { } d && d.LeadProviderId == provider.Id && d.DeliveryPartnerId == partner.Id ? d.Id : null;
-                return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, provider.Id, partner.Id, through);
+                return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, provider.Id, partner.Id, through, movedOut);
             }
 
             if (defaultPartnership is { } withProvider && withProvider.LeadProviderId == provider.Id)
             {
-                return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, provider.Id, withProvider.DeliveryPartnerId, withProvider.Id);
+                return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, provider.Id, withProvider.DeliveryPartnerId, withProvider.Id, movedOut);
             }
 
             var keptPartner = latest?.LeadProviderId == provider.Id ? latest.DeliveryPartnerId : null;
-            return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, provider.Id, keptPartner, null);
+            return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, provider.Id, keptPartner, null, movedOut);
         }
 
         if (defaultPartnership is { } school)
         {
-            return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, school.LeadProviderId, school.DeliveryPartnerId, school.Id);
+            return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, school.LeadProviderId, school.DeliveryPartnerId, school.Id, movedOut);
         }
 
         if (latest is { TrainingProgramme: TrainingProgrammes.ProviderLed, LeadProviderId: { } current })
         {
-            return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, current, latest.DeliveryPartnerId, null);
+            return new TrainingPlacement(TrainingProgrammes.ProviderLed, cohort, contractYear, schedule, current, latest.DeliveryPartnerId, null, movedOut);
         }
 
         return ApiError.Validation("lead_provider_id", RegistrationMessages.NoDefaultPartnership(contractYear));

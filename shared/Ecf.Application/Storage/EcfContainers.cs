@@ -13,6 +13,9 @@ public static class EcfContainers
     public const string Reference = "reference";
     public const string Workflows = "workflows";
 
+    /// <summary><c>Person.NextStatusChangeOn</c> as stored: the daily status refresh queries it across partitions.</summary>
+    public const string PeopleNextStatusChangeOn = "nextStatusChangeOn";
+
     /// <summary>
     /// The application's containers. <see cref="Workflows"/> is not listed: the durable runtime declares it with the indexes its
     /// dispatch queries need (<c>DurableTaskOptions.ContainerDefinition</c>), and Cosmos DB keeps the indexing policy a container
@@ -20,7 +23,7 @@ public static class EcfContainers
     /// </summary>
     public static IReadOnlyList<ContainerDefinition> All { get; } =
     [
-        new(People, "/personId"),
+        new(People, "/personId", CrossPartitionIndexedPaths: [PeopleNextStatusChangeOn]),
         new(Identifiers, "/id"),
         new(Schools, "/schoolId", ["listed", "urn", "createdAt", "updatedAt"]),
         new(ProviderViews, "/leadProviderId", ["sortKey", "updatedAt", "transferSortKey", "transferUpdatedAt", "mentorSortKey", "mentorUpdatedAt"]),

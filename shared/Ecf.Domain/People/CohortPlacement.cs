@@ -8,6 +8,9 @@ namespace Ecf.Domain.People;
 /// </summary>
 public static class CohortPlacement
 {
+    /// <summary><c>Cohort::DESTINATION_START_YEAR_FROM_A_FROZEN_COHORT</c>: where unfinished ECTs of frozen years go (§3.2).</summary>
+    public const int DestinationYearFromFrozenCohort = 2024;
+
     private static readonly DateOnly FirstCohortStart = new(2021, 9, 1);
 
     /// <summary><c>Cohort.current</c>: the period whose academic year started in (today − 1 year, today].</summary>
@@ -65,6 +68,33 @@ public static class CohortPlacement
 
         var year = today <= current.AutomaticAssignmentPeriodEndDate ? current.Year : current.Year + 1;
         return Choose(periods.Any(p => p.Year == year) ? year : current.Year, periods, now);
+    }
+
+    /// <summary>
+    /// A transfer (§8 step 1, §3.2): the years of the latest training are kept, unless it is an ECT whose induction is not finished
+    /// and whose contract year's payments are frozen at <paramref name="now"/>; then the cohort is
+    /// <see cref="DestinationYearFromFrozenCohort"/> and the contract year follows it (<see cref="CohortChoice.MovedFromFrozen"/> set).
+    /// Null when the participation has no training to keep (the caller places it as new).
+    /// </summary>
+    public static CohortChoice? ForTransfer(Participation participation, IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(participation);
+        ArgumentNullException.ThrowIfNull(periods);
+        if (participation.LatestTrainingPeriod is not { } latest)
+        {
+            return null;
+        }
+
+        var kept = new CohortChoice(latest.Cohort, latest.ContractYear, MovedFromFrozen: false);
+        var finished = participation.InductionPeriods.Count > 0 && participation.InductionPeriods[^1].FinishedOn is not null;
+        var frozen = periods.FirstOrDefault(p => p.Year == latest.ContractYear)?.PaymentsFrozen(now) == true;
+        if (participation.Type != ParticipationTypes.Ect || finished || !frozen || latest.ContractYear == DestinationYearFromFrozenCohort)
+        {
+            return kept;
+        }
+
+        var destination = Choose(DestinationYearFromFrozenCohort, periods, now);
+        return destination is null ? kept : destination with { MovedFromFrozen = true };
     }
 
     private static CohortChoice? Choose(int year, IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)

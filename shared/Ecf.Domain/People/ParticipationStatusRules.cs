@@ -27,4 +27,41 @@ public static class ParticipationStatusRules
         };
         return new ParticipationStatuses(trainingStatus, participantStatus, eligible, today);
     }
+
+    /// <summary>
+    /// The first day after the stored statuses' <see cref="ParticipationStatuses.AsOf"/> on which they would change by themselves:
+    /// the earliest at-school start or end date after it (<c>joining</c> → <c>active</c>, <c>leaving</c> → <c>left</c>, a transfer
+    /// <c>incomplete</c> → <c>complete</c>). Null when no date-driven change is pending.
+    /// </summary>
+    public static DateOnly? NextChangeOn(Participation participation)
+    {
+        ArgumentNullException.ThrowIfNull(participation);
+        var asOf = participation.Statuses.AsOf;
+        DateOnly? next = null;
+        foreach (var period in participation.AtSchoolPeriods)
+        {
+            next = Earliest(next, period.From > asOf ? period.From : null);
+            next = Earliest(next, period.To > asOf ? period.To : null);
+        }
+
+        return next;
+    }
+
+    /// <summary>The earliest <see cref="NextChangeOn(Participation)"/> of the person's participations (stored as <see cref="Person.NextStatusChangeOn"/>).</summary>
+    public static DateOnly? NextChangeOn(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        DateOnly? next = null;
+        foreach (var participation in person.Participations)
+        {
+            next = Earliest(next, NextChangeOn(participation));
+        }
+
+        return next;
+    }
+
+    /// <summary>True when some stored status of <paramref name="participation"/> is out of date on <paramref name="today"/>.</summary>
+    public static bool IsStale(Participation participation, DateOnly today) => NextChangeOn(participation) is { } next && next <= today;
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 }

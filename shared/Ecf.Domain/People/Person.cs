@@ -42,6 +42,13 @@ public sealed record Person
     /// <summary>Sequence of the last timeline event written; the next event gets <c>TimelineSequence + 1</c>.</summary>
     public int TimelineSequence { get; init; }
 
+    /// <summary>
+    /// The earliest day on which a stored status would change by itself (a start or end date reached), null when none:
+    /// <see cref="ParticipationStatusRules.NextChangeOn(Person)"/>, kept by every write. Indexed across partitions, so the daily
+    /// refresh finds the people due (<c>&lt;= today</c>) without reading everyone.
+    /// </summary>
+    public DateOnly? NextStatusChangeOn { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When anything in this record last changed (any change that appends a timeline event).</summary>

@@ -95,6 +95,11 @@ public static class PersonDecider
         data.Add((new SchoolPeriodStarted(trainingRecordId, schoolPeriod), command.StartsOn));
 
         var placement = command.Placement;
+        if (placement.MovedOutOfFrozenCohort && existing?.LatestTrainingPeriod is { } frozen)
+        {
+            data.Add((new MovedOutOfFrozenCohort(trainingRecordId, frozen.Cohort, frozen.ContractYear, placement.Cohort, placement.ContractYear), command.StartsOn));
+        }
+
         var trainingPeriod = new TrainingPeriod
         {
             Id = PeriodId(trainingRecordId, "training", trainingCount + 1),
@@ -229,15 +234,18 @@ public static class PersonDecider
             {
                 FundingEligibility = [.. p.FundingEligibility.Select(x => x.To is null ? x with { To = e.Period.From } : x), e.Period],
             }),
+            StatusesRefreshed e => Update(state, e.TrainingRecordId, p => p with { Statuses = e.Statuses }),
+            MovedOutOfFrozenCohort e => Update(state, e.TrainingRecordId, p => p with { CohortChangedAfterPaymentsFrozen = true }),
             _ => throw new InvalidOperationException($"Unknown person event {@event.Type}."),
         };
 
-        return person with
+        var evolved = person with
         {
             Participations = [.. person.Participations.Select(p => p.TrainingRecordId == @event.TrainingRecordId ? p with { Statuses = ParticipationStatusRules.Compute(p, today) } : p)],
             TimelineSequence = @event.Sequence,
             UpdatedAt = @event.RecordedAt,
         };
+        return evolved with { NextStatusChangeOn = ParticipationStatusRules.NextChangeOn(evolved) };
     }
 
     internal static string PeriodId(string trainingRecordId, string kind, int number) =>
@@ -306,6 +314,13 @@ public static class PersonDecider
                 return [new($"participations[{m.TrainingRecordId}].mentorshipPeriods[{m.Period.Id}].mentorPersonId", null, m.Period.MentorPersonId)];
             case MentorshipFinished m:
                 return [new($"participations[{m.TrainingRecordId}].mentorshipPeriods[{m.PeriodId}].to", null, Iso(m.To))];
+            case MovedOutOfFrozenCohort m:
+                return
+                [
+                    new($"participations[{m.TrainingRecordId}].cohort", Text(m.FromCohort), Text(m.Cohort)),
+                    new($"participations[{m.TrainingRecordId}].contractYear", Text(m.FromContractYear), Text(m.ContractYear)),
+                    new($"participations[{m.TrainingRecordId}].cohortChangedAfterPaymentsFrozen", "false", "true"),
+                ];
             case FundingEligibilityRecorded f:
                 var previous = before?.FindParticipationById(f.TrainingRecordId)?.CurrentFundingEligibility?.Status;
                 return [new($"participations[{f.TrainingRecordId}].fundingEligibility.status", previous, f.Period.Status)];

@@ -18,6 +18,8 @@ namespace Ecf.Domain.People;
 [JsonDerivedType(typeof(MentorshipStarted), PersonEventTypes.MentorshipStarted)]
 [JsonDerivedType(typeof(MentorshipFinished), PersonEventTypes.MentorshipFinished)]
 [JsonDerivedType(typeof(FundingEligibilityRecorded), PersonEventTypes.FundingEligibilityRecorded)]
+[JsonDerivedType(typeof(StatusesRefreshed), PersonEventTypes.StatusesRefreshed)]
+[JsonDerivedType(typeof(MovedOutOfFrozenCohort), PersonEventTypes.MovedOutOfFrozenCohort)]
 public abstract record PersonEventData
 {
     [JsonIgnore]
@@ -80,4 +82,22 @@ public sealed record MentorshipFinished(string TrainingRecordId, string PeriodId
 public sealed record FundingEligibilityRecorded(string TrainingRecordId, FundingEligibilityPeriod Period) : PersonEventData
 {
     public override string Type => PersonEventTypes.FundingEligibilityRecorded;
+}
+
+/// <summary>
+/// The daily refresh recomputed a participation's stored statuses because a start or end date was reached
+/// (<see cref="ParticipationStatusRules.NextChangeOn(Participation)"/>); <paramref name="Statuses"/> are the statuses as of that day.
+/// </summary>
+public sealed record StatusesRefreshed(string TrainingRecordId, ParticipationStatuses Statuses) : PersonEventData
+{
+    public override string Type => PersonEventTypes.StatusesRefreshed;
+}
+
+/// <summary>
+/// An unfinished ECT left a payments-frozen contract year (a transfer, DOMAIN-FACTS §3.2): the training that follows is in
+/// <paramref name="Cohort"/> / <paramref name="ContractYear"/> and the participation is marked <c>cohort_changed_after_payments_frozen</c>.
+/// </summary>
+public sealed record MovedOutOfFrozenCohort(string TrainingRecordId, int FromCohort, int FromContractYear, int Cohort, int ContractYear) : PersonEventData
+{
+    public override string Type => PersonEventTypes.MovedOutOfFrozenCohort;
 }

@@ -14,4 +14,6 @@ public static class PersonEventTypes
     public const string MentorshipStarted = "mentorship_started";
     public const string MentorshipFinished = "mentorship_finished";
     public const string FundingEligibilityRecorded = "funding_eligibility_recorded";
+    public const string StatusesRefreshed = "statuses_refreshed";
+    public const string MovedOutOfFrozenCohort = "moved_out_of_frozen_cohort";
 }

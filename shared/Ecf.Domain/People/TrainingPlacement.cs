@@ -1,6 +1,7 @@
 namespace Ecf.Domain.People;
 
 /// <summary>Where a registration puts a participant's training: programme, the two years, schedule and provider.</summary>
+/// <param name="MovedOutOfFrozenCohort">A transfer takes an unfinished ECT out of a payments-frozen contract year (DOMAIN-FACTS §3.2).</param>
 public sealed record TrainingPlacement(
     string TrainingProgramme,
     int Cohort,
@@ -8,4 +9,5 @@ public sealed record TrainingPlacement(
     string? ScheduleIdentifier,
     Guid? LeadProviderId,
     Guid? DeliveryPartnerId,
-    string? PartnershipId);
+    string? PartnershipId,
+    bool MovedOutOfFrozenCohort = false);

@@ -6,7 +6,8 @@ namespace Ecf.Storage.Cosmos;
 /// <summary>
 /// The indexing policy of a container: the default (every path indexed) plus the composite indexes that the orders of
 /// <see cref="CosmosQueryTranslator"/> need. For each indexed path <c>p</c>: (<c>p</c> asc, id asc) and (<c>p</c> desc, id asc) for
-/// single-partition queries, and the same with the partition key before the id for cross-partition ones; and
+/// single-partition queries, and the same with the partition key before the id for cross-partition ones (the same for each
+/// cross-partition indexed path); and
 /// (partition key asc, id asc) for unordered cross-partition queries.
 /// </summary>
 public static class CosmosIndexing
@@ -15,7 +16,7 @@ public static class CosmosIndexing
     {
         ArgumentNullException.ThrowIfNull(container);
         var result = new List<IReadOnlyList<QueryOrder>>();
-        foreach (var path in (container.IndexedPaths ?? []).Distinct(StringComparer.Ordinal))
+        foreach (var path in CosmosQueryTranslator.OrderablePaths(container))
         {
             CosmosPaths.Validate(path);
             foreach (var descending in new[] { false, true })

@@ -113,7 +113,14 @@ public static class CosmosQueryTranslator
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(orderBy);
-        return orderBy.Count == 0 || (orderBy.Count == 1 && (container.IndexedPaths ?? []).Contains(orderBy[0].Path, StringComparer.Ordinal));
+        return orderBy.Count == 0 || (orderBy.Count == 1 && OrderablePaths(container).Contains(orderBy[0].Path, StringComparer.Ordinal));
+    }
+
+    /// <summary>The paths with composite indexes: the indexed paths and the cross-partition indexed paths, once each.</summary>
+    public static IReadOnlyList<string> OrderablePaths(ContainerDefinition container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        return [.. (container.IndexedPaths ?? []).Concat(container.CrossPartitionIndexedPaths ?? []).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>

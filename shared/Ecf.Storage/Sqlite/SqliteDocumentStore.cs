@@ -162,6 +162,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
 
         var indexes = (definition.IndexedPaths ?? []).Select(path => (Path: path, Expression: SqliteSql.JsonExtract(path))).ToList();
+        var crossPartition = (definition.CrossPartitionIndexedPaths ?? []).Select(path => (Path: path, Expression: SqliteSql.JsonExtract(path))).ToList();
         _writer.Execute("BEGIN IMMEDIATE");
         try
         {
@@ -174,6 +175,13 @@ public sealed class SqliteDocumentStore : IDocumentStore
             foreach (var (path, expression) in indexes)
             {
                 _writer.Execute($"CREATE INDEX IF NOT EXISTS \"ix_{definition.Name}_{path}\" ON {table} (pk, {expression})");
+            }
+
+            // Across partitions: a partial index, so documents without the property (most of them) cost nothing. A filter with
+            // a comparison on the path implies IS NOT NULL, which lets SQLite use it.
+            foreach (var (path, expression) in crossPartition)
+            {
+                _writer.Execute($"CREATE INDEX IF NOT EXISTS \"ix_{definition.Name}__x_{path}\" ON {table} ({expression}, pk, id) WHERE {expression} IS NOT NULL");
             }
 
             _writer.Execute("COMMIT");
