@@ -13,4 +13,7 @@ public static class ActivityNames
     public const string GiasPrepareImport = "GiasPrepareImport";
     public const string GiasImportBatch = "GiasImportBatch";
     public const string GiasApplyLinks = "GiasApplyLinks";
+
+    // Statuses
+    public const string ParticipantStatusRefreshBatch = "ParticipantStatusRefreshBatch";
 }

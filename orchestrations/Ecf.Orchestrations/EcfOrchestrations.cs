@@ -1,6 +1,7 @@
 using Ecf.Durable;
 using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Gias;
+using Ecf.Orchestrations.Statuses;
 
 namespace Ecf.Orchestrations;
 
@@ -16,6 +17,7 @@ public static class EcfOrchestrations
         ArgumentNullException.ThrowIfNull(registry);
         DiagnosticsRegistration.Register(registry);
         GiasImportRegistration.Register(registry);
+        ParticipantStatusRefreshRegistration.Register(registry);
     }
 
     /// <summary>
@@ -27,5 +29,6 @@ public static class EcfOrchestrations
     {
         OrchestrationNames.Ping,
         OrchestrationNames.GiasImport,
+        OrchestrationNames.ParticipantStatusRefresh,
     };
 }

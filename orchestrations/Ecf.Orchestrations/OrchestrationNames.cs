@@ -13,4 +13,8 @@ public static class OrchestrationNames
     // GIAS
     /// <summary>The nightly GIAS import (issue 4).</summary>
     public const string GiasImport = "GiasImport";
+
+    // Statuses
+    /// <summary>The daily refresh of date-driven participant statuses (issue 5).</summary>
+    public const string ParticipantStatusRefresh = "ParticipantStatusRefresh";
 }

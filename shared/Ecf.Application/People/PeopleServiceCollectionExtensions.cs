@@ -21,7 +21,7 @@ public static class PeopleServiceCollectionExtensions
         services.AddScoped<RegisterParticipantHandler>();
         services.AddScoped<GetPersonHandler>();
         services.AddScoped<GetPersonTimelineHandler>();
-        services.AddScoped<RefreshParticipantStatusesHandler>();
+        services.AddSingleton<RefreshParticipantStatusesHandler>(); // a durable activity: resolved from the root provider
         services.AddScoped<CreatePartnershipHandler>();
         services.AddScoped<UpdatePartnershipHandler>();
         services.AddScoped<ChallengePartnershipHandler>();

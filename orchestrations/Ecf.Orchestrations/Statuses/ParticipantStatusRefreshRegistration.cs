@@ -1,0 +1,14 @@
+using Ecf.Durable;
+
+namespace Ecf.Orchestrations.Statuses;
+
+public static class ParticipantStatusRefreshRegistration
+{
+    public static DurableTaskRegistry Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestrator<ParticipantStatusRefreshOrchestrator>(OrchestrationNames.ParticipantStatusRefresh)
+            .AddActivity<ParticipantStatusRefreshBatchActivity>(ActivityNames.ParticipantStatusRefreshBatch);
+    }
+}
