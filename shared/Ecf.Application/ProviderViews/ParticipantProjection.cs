@@ -109,7 +109,7 @@ public static class ParticipantProjection
             MentorId: participation.Type == ParticipationTypes.Ect ? mentorship?.MentorPersonId : null,
             SchoolUrn: school?.SchoolUrn.ToString(CultureInfo.InvariantCulture),
             ParticipantType: participation.Type,
-            Cohort: training.Cohort.ToString(CultureInfo.InvariantCulture),
+            Cohort: training.ContractYear.ToString(CultureInfo.InvariantCulture), // v3 "cohort": the call-off contract that funds the training (ADR 0006)
             TrainingStatus: statuses.TrainingStatus,
             ParticipantStatus: statuses.ParticipantStatus,
             TeacherReferenceNumberValidated: person.Trn is null ? null : eligibilityReason is not null && eligibilityReason != DifferentTrn,

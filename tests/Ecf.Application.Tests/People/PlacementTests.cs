@@ -40,5 +40,28 @@ public sealed class PlacementTests
         Assert.Equal(expected, SchedulePlacement.MonthFor(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData(ParticipationTypes.Ect, 2022, false, 2024, 2024, true)]
+    [InlineData(ParticipationTypes.Ect, 2021, false, 2024, 2024, true)]
+    [InlineData(ParticipationTypes.Ect, 2022, true, 2022, 2022, false)]
+    [InlineData(ParticipationTypes.Mentor, 2022, false, 2022, 2022, false)]
+    [InlineData(ParticipationTypes.Ect, 2023, false, 2023, 2023, false)]
+    public void ForTransfer_FrozenUnfinishedEct_MovesTo2024ElseKeeps(string type, int year, bool inductionFinished, int cohort, int contractYear, bool moved)
+    {
+        var participation = new Participation
+        {
+            TrainingRecordId = "t",
+            Type = type,
+            CreatedAt = At("2022-09-01"),
+            TrainingPeriods = [new TrainingPeriod { Id = "t:training:1", AtSchoolPeriodId = "t:school:1", TrainingProgramme = TrainingProgrammes.ProviderLed, LeadProviderId = Guid.NewGuid(), ScheduleIdentifier = "ecf-standard-september", Cohort = year, ContractYear = year, From = new DateOnly(year, 9, 1) }],
+            InductionPeriods = [new InductionPeriod("t:induction:1", new DateOnly(year, 9, 1), inductionFinished ? new DateOnly(year + 2, 7, 31) : null, inductionFinished ? "pass" : null)],
+            Statuses = new ParticipationStatuses(TrainingStatuses.Active, ParticipantStatuses.Active, null, new DateOnly(year, 9, 1)),
+        };
+
+        var choice = CohortPlacement.ForTransfer(participation, Periods, At("2025-10-15"))!;
+
+        Assert.Equal((cohort, contractYear, moved), (choice.Cohort, choice.ContractYear, choice.MovedFromFrozen));
+    }
+
     private static DateTimeOffset At(string day) => new(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 }

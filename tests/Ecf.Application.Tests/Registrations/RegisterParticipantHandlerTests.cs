@@ -1,5 +1,6 @@
 using Ecf.Application.Partnerships;
 using Ecf.Application.People;
+using Ecf.Application.ProviderViews;
 using Ecf.Application.Registrations;
 using Ecf.Application.Storage;
 using Ecf.Application.Tests.People;
@@ -201,6 +202,65 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         var result = await Handler().HandleAsync(Ect("6667778", "100001", null, null) with { TrainingProgramme = TrainingProgrammes.SchoolLed });
 
         Assert.Equal((null, null, null), (result.Value.TrainingPeriod.LeadProviderId, result.Value.TrainingPeriod.ScheduleIdentifier, result.Value.TrainingPeriod.PartnershipId));
+    }
+
+    [Fact]
+    public async Task HandleAsync_TransferOfUnfinishedEctInFrozenCohort_MovesTo2024OnExtendedSeptember()
+    {
+        // Arrange: registered in 2022's contract year before its payments were frozen (16 June 2025).
+        _host.Clock.Now = new DateTimeOffset(2023, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        await _host.AddSchoolAsync(100001);
+        await _host.AddSchoolAsync(100002);
+        var (provider, partner) = _host.ProviderWithPartner(2022);
+        var first = await Handler().HandleAsync(Ect("8889990", "100001", provider.Id, partner.Id) with { InductionStartDate = "2022-09-01" });
+        _host.Clock.Now = new DateTimeOffset(2025, 10, 15, 9, 0, 0, TimeSpan.Zero);
+
+        // Act
+        var moved = await Handler().HandleAsync(Ect("8889990", "100002", null, null) with { InductionStartDate = "2022-09-01" });
+
+        // Assert
+        Assert.Equal((2022, 2022), (first.Value.TrainingPeriod.Cohort, first.Value.TrainingPeriod.ContractYear));
+        Assert.Equal(RegistrationOutcome.Transferred, moved.Value.Outcome);
+        Assert.Equal((2024, 2024, "ecf-extended-september", provider.Id), (moved.Value.TrainingPeriod.Cohort, moved.Value.TrainingPeriod.ContractYear, moved.Value.TrainingPeriod.ScheduleIdentifier, moved.Value.TrainingPeriod.LeadProviderId!.Value));
+        var person = (await _host.Get<PersonDocuments>().ReadAsync(first.Value.ParticipantId))!.Person;
+        Assert.True(person.Participations[0].CohortChangedAfterPaymentsFrozen);
+        Assert.Equal(2022, person.Participations[0].TrainingPeriods[0].ContractYear);
+        var timeline = await _host.Get<PersonDocuments>().ReadTimelineAsync(first.Value.ParticipantId);
+        Assert.Contains(timeline, e => e.Data is MovedOutOfFrozenCohort { FromContractYear: 2022, Cohort: 2024, ContractYear: 2024 });
+    }
+
+    [Fact]
+    public async Task HandleAsync_TransferInAnOpenCohort_KeepsCohortAndSchedule()
+    {
+        // Arrange
+        await _host.AddSchoolAsync(100001);
+        await _host.AddSchoolAsync(100002);
+        var (provider, partner) = _host.ProviderWithPartner(2025);
+        var first = await Handler().HandleAsync(Ect("8889991", "100001", provider.Id, partner.Id));
+
+        // Act
+        var moved = await Handler().HandleAsync(Ect("8889991", "100002", null, null));
+
+        // Assert
+        Assert.Equal((2025, 2025, first.Value.TrainingPeriod.ScheduleIdentifier), (moved.Value.TrainingPeriod.Cohort, moved.Value.TrainingPeriod.ContractYear, moved.Value.TrainingPeriod.ScheduleIdentifier));
+        Assert.False((await _host.Get<PersonDocuments>().ReadAsync(first.Value.ParticipantId))!.Person.Participations[0].CohortChangedAfterPaymentsFrozen);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NewEctWithInductionStartInFrozenCohort_ContractYearIsTheActiveRegistrationCohort()
+    {
+        // Arrange: 15 October 2025, 2022's payments frozen; 2025 is the active registration cohort.
+        await _host.AddSchoolAsync(100001);
+        var (provider, partner) = _host.ProviderWithPartner(2025);
+
+        // Act
+        var result = await Handler().HandleAsync(Ect("8889992", "100001", provider.Id, partner.Id) with { InductionStartDate = "2022-09-01" });
+
+        // Assert
+        Assert.True(result.IsSuccess, result.Error?.Detail);
+        Assert.Equal((2022, 2025, "ecf-extended-september"), (result.Value.TrainingPeriod.Cohort, result.Value.TrainingPeriod.ContractYear, result.Value.TrainingPeriod.ScheduleIdentifier));
+        var person = (await _host.Get<PersonDocuments>().ReadAsync(result.Value.ParticipantId))!.Person;
+        Assert.Equal("2025", ParticipantProjection.Enrolment(person, person.Participations[0], new Dictionary<string, PartnershipFact>()).Cohort);
     }
 
     private RegisterParticipantHandler Handler() => _host.Get<RegisterParticipantHandler>();
