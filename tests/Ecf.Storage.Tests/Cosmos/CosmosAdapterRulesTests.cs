@@ -109,6 +109,17 @@ public sealed class CosmosAdapterRulesTests
     }
 
     [Fact]
+    public void CosmosIndexing_CrossPartitionIndexedPath_CompositeIndexesAndServerOrder()
+    {
+        var container = new ContainerDefinition("people", "/personId", CrossPartitionIndexedPaths: ["nextStatusChangeOn"]);
+
+        var indexes = CosmosIndexing.CompositeIndexes(container);
+
+        Assert.Contains("nextStatusChangeOn asc,personId asc,id asc", indexes.Select(index => string.Join(",", index.Select(k => $"{k.Path} {(k.Descending ? "desc" : "asc")}"))));
+        Assert.True(CosmosQueryTranslator.IsServedByIndex(container, [new QueryOrder("nextStatusChangeOn", false)]));
+    }
+
+    [Fact]
     public void CosmosIndexing_PartitionedById_NoRepeatedPaths()
     {
         var properties = CosmosIndexing.ContainerProperties(new ContainerDefinition("identifiers", "/id", ["personId.value"]));

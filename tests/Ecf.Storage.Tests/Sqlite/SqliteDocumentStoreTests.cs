@@ -117,6 +117,35 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Contains("ix_provider-views_participant.trn", plan, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task QueryCrossPartitionAsync_CrossPartitionIndexedPath_PagesInOrderFromThePartialIndex()
+    {
+        await using var store = new SqliteDocumentStore(_temp.Path);
+        await store.EnsureContainersAsync([new ContainerDefinition("tasks", "/pk", CrossPartitionIndexedPaths: ["due"])]);
+        var tasks = store.GetContainer("tasks");
+        string[] due = ["2025-09-03", "2025-08-01", null!, "2025-09-01", "2025-09-01", "2025-12-01"];
+        for (var i = 0; i < due.Length; i++)
+        {
+            var json = due[i] is null ? $$"""{"id":"t{{i}}","pk":"p{{i}}"}""" : $$"""{"id":"t{{i}}","pk":"p{{i}}","due":"{{due[i]}}"}""";
+            await tasks.CreateAsync($"p{i}", $"t{i}", Encoding.UTF8.GetBytes(json));
+        }
+
+        var ids = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await tasks.QueryCrossPartitionAsync(DocumentQuery.All(2).Where("due", FilterOperator.LessThanOrEqual, "2025-09-03").OrderByAscending("due").WithContinuation(continuation));
+            ids.AddRange(page.Documents.Select(d => d.Id));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+        var plan = Scalar(store, "EXPLAIN QUERY PLAN SELECT pk, id FROM \"doc_tasks\" WHERE 1 AND json_extract(body, '$.due') <= '2025-09-03' ORDER BY json_extract(body, '$.due'), pk, id LIMIT 3", column: 3);
+
+        Assert.Equal(["t1", "t3", "t4", "t0"], ids);
+        Assert.Contains("ix_tasks__x_due", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("bad name")]
     [InlineData("x\"; DROP TABLE ecf_lsn; --")]
