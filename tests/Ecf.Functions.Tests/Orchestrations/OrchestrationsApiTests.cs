@@ -12,6 +12,23 @@ public sealed class OrchestrationsApiTests(OrchestrationsAppFactory factory) : I
     private const string WaitAnHour = """{"message":"slow","delaySeconds":3600}""";
 
     [Fact]
+    public async Task Start_ParticipantStatusRefresh_RunsInTheAppAndReportsCounts()
+    {
+        // Arrange
+        using var client = await factory.CreateClientWithTokenAsync(ApiRoles.Admin);
+        var id = NewId("status-refresh");
+
+        // Act
+        using var response = await StartAsync(client, "ParticipantStatusRefresh", """{"pageSize":100}""", id);
+        await HttpAssert.JsonAsync(response, HttpStatusCode.Accepted);
+        var status = await PollUntilFinishedAsync(client, id);
+
+        // Assert
+        Assert.Equal("Completed", RuntimeStatus(status));
+        Assert.Equal(0, status.GetProperty("output").GetProperty("failedCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Start_Ping_Returns202WithLocationAndCheckStatusBody()
     {
         // Arrange
