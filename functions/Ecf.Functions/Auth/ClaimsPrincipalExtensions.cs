@@ -11,6 +11,13 @@ public static class ClaimsPrincipalExtensions
         return Guid.TryParse(principal.FindFirstValue(EcfClaimTypes.LeadProviderId), out var id) ? id : null;
     }
 
+    /// <summary>
+    /// The lead provider of a request the <see cref="EcfPolicies.LeadProvider"/> policy let through (it requires the claim), so
+    /// lead provider endpoints need no check of their own.
+    /// </summary>
+    public static Guid LeadProviderId(this ClaimsPrincipal principal) =>
+        principal.GetLeadProviderId() ?? throw new InvalidOperationException("Only endpoints behind the lead provider policy ask for the lead provider.");
+
     public static string? GetTokenId(this ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);

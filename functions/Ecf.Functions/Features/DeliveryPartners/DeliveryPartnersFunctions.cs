@@ -1,4 +1,3 @@
-using Ecf.Application.Errors;
 using Ecf.Application.Participants;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
@@ -49,11 +48,7 @@ public static class DeliveryPartnersFunctions
             return ApiErrorResults.ToHttpResult(context, page.Errors);
         }
 
-        if (context.User.GetLeadProviderId() is not { } provider)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
-        }
-
+        var provider = context.User.LeadProviderId();
         var sort = V3QueryParser.ParseSort(query, SortFields);
         var resources = await handler.HandleAsync(
             new ListDeliveryPartnersQuery(provider, V3QueryParser.ParseCohorts(query), sort?.Field, sort?.Descending ?? false, page.Value.Number, page.Value.PerPage),
@@ -65,11 +60,7 @@ public static class DeliveryPartnersFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        if (context.User.GetLeadProviderId() is not { } provider)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
-        }
-
+        var provider = context.User.LeadProviderId();
         var result = await handler.GetAsync(provider, id, cancellationToken);
         return result.ToHttpResult(context, resource => PreRenderedJsonApiResult.One(resource));
     }

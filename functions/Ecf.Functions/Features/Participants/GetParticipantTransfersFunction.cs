@@ -1,4 +1,3 @@
-using Ecf.Application.Errors;
 using Ecf.Application.Participants;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
@@ -23,11 +22,7 @@ public static class GetParticipantTransfersFunction
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        if (context.User.GetLeadProviderId() is not { } provider)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
-        }
-
+        var provider = context.User.LeadProviderId();
         var result = await handler.GetTransferAsync(provider, id, cancellationToken);
         return result.ToHttpResult(context, resource => PreRenderedJsonApiResult.One(resource));
     }

@@ -1,4 +1,3 @@
-using Ecf.Application.Errors;
 using Ecf.Application.Participants;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
@@ -38,11 +37,7 @@ public static class ListParticipantsFunction
             return ApiErrorResults.ToHttpResult(context, status.Errors);
         }
 
-        if (context.User.GetLeadProviderId() is not { } provider)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
-        }
-
+        var provider = context.User.LeadProviderId();
         var sort = V3QueryParser.ParseSort(query, SortFields);
         var (page, since) = (parameters.Value.Page, parameters.Value.UpdatedSince);
         var resources = await handler.HandleAsync(

@@ -1,4 +1,3 @@
-using Ecf.Application.Errors;
 using Ecf.Application.Participants;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
@@ -29,11 +28,7 @@ public static class ListTransfersFunction
             return ApiErrorResults.ToHttpResult(context, parameters.Errors);
         }
 
-        if (context.User.GetLeadProviderId() is not { } provider)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
-        }
-
+        var provider = context.User.LeadProviderId();
         var page = parameters.Value.Page;
         var resources = await handler.HandleAsync(new ListTransfersQuery(provider, parameters.Value.UpdatedSince, page.Number, page.PerPage), cancellationToken);
         return PreRenderedJsonApiResult.List(resources);

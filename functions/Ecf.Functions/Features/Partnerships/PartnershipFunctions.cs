@@ -124,7 +124,7 @@ public static class PartnershipFunctions
     private static IResult Render(PartnershipView view) => Results.Json(new PartnershipDocument(PartnershipResource.From(view)), V3Json.Options);
 
     private static Guid LeadProvider(HttpContext context) =>
-        context.User.GetLeadProviderId() ?? throw new InvalidOperationException("A lead_provider token carries its lead provider.");
+        context.User.LeadProviderId();
 
     private static PartnershipChangeContext Context(HttpContext context) =>
         new(TimeNow(context), ActorTypes.LeadProviderApi, LeadProvider(context).ToString("D"), CorrelationIdMiddleware.Get(context));

@@ -1,4 +1,3 @@
-using Ecf.Application.Errors;
 using Ecf.Application.Participants;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
@@ -43,11 +42,7 @@ public static class UnfundedMentorsFunctions
             return ApiErrorResults.ToHttpResult(context, parameters.Errors);
         }
 
-        if (context.User.GetLeadProviderId() is not { } provider)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
-        }
-
+        var provider = context.User.LeadProviderId();
         var sort = V3QueryParser.ParseSort(context.Request.Query, SortFields);
         var page = parameters.Value.Page;
         var resources = await handler.HandleAsync(
@@ -60,11 +55,7 @@ public static class UnfundedMentorsFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        if (context.User.GetLeadProviderId() is not { } provider)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Forbidden());
-        }
-
+        var provider = context.User.LeadProviderId();
         var result = await handler.GetAsync(provider, id, cancellationToken);
         return result.ToHttpResult(context, resource => PreRenderedJsonApiResult.One(resource));
     }
