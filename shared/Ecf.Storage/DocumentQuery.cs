@@ -1,7 +1,7 @@
 namespace Ecf.Storage;
 
 /// <summary>
-/// A portable query: equality and range filters on JSON property paths (dotted, camelCase as stored, e.g. <c>kind</c>,
+/// A portable query: equality, range and array-membership filters on JSON property paths (dotted, camelCase as stored, e.g. <c>kind</c>,
 /// <c>training.cohort</c>), an order, and a page size. Both adapters translate it: SQLite to <c>json_extract</c>,
 /// Cosmos to its SQL. Paging continues from <see cref="Continuation"/> of the previous page.
 /// </summary>
@@ -42,9 +42,16 @@ public enum FilterOperator
 
     /// <summary>Value is a collection; matches when the property equals one of its items.</summary>
     In,
+
+    /// <summary>
+    /// Value is a string, number or bool; matches when the property is an array with an item equal to it (a missing property,
+    /// or one that is not an array, never matches). Cosmos DB serves it from its default index of array items; the embedded
+    /// store reads the array of each document in the partition that the other filters leave.
+    /// </summary>
+    ArrayContains,
 }
 
-/// <summary>A filter. <paramref name="Value"/> is a string, a number, a bool, null (equality only) or, for In, a collection of those.</summary>
+/// <summary>A filter. <paramref name="Value"/> is a string, a number, a bool, null (equality only) or, for In, a collection of those; for ArrayContains, not null.</summary>
 public sealed record QueryFilter(string Path, FilterOperator Operator, object? Value);
 
 public sealed record QueryOrder(string Path, bool Descending);

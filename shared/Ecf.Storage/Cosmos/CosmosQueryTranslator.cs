@@ -234,6 +234,10 @@ public static class CosmosQueryTranslator
                 return $"(IS_DEFINED({e}) AND NOT IS_NULL({e}))";
             case FilterOperator.In:
                 return In(e, filter, name, parameters);
+            case FilterOperator.ArrayContains:
+                return filter.Value is null
+                    ? throw new DocumentStoreException(DocumentStoreError.BadRequest, $"An ArrayContains filter on '{filter.Path}' needs a value.")
+                    : $"(IS_ARRAY({e}) AND ARRAY_CONTAINS({e}, {Add(parameters, name, Scalar(filter.Value, filter.Path))}))";
             case FilterOperator.Equal:
             case FilterOperator.NotEqual:
             case FilterOperator.GreaterThan:

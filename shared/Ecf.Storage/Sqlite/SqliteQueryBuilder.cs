@@ -118,6 +118,12 @@ internal sealed class SqliteQueryBuilder
             return;
         }
 
+        if (filter.Operator == FilterOperator.ArrayContains)
+        {
+            AppendArrayContains(filter);
+            return;
+        }
+
         var value = ToSqlValue(filter.Value);
         if (value is null)
         {
@@ -173,6 +179,16 @@ internal sealed class SqliteQueryBuilder
         }
 
         _sql.Append(')');
+    }
+
+    /// <summary>An item of the array at the path equals the value (json_each yields nothing for a missing path; for a scalar, its type is not 'array').</summary>
+    private void AppendArrayContains(QueryFilter filter)
+    {
+        var value = ToSqlValue(filter.Value)
+            ?? throw new DocumentStoreException(DocumentStoreError.BadRequest, $"An ArrayContains filter on '{filter.Path}' needs a value.");
+        var path = "'$." + filter.Path + "'";
+        _sql.Append("(json_type(body, ").Append(path).Append(") = 'array' AND EXISTS (SELECT 1 FROM json_each(body, ").Append(path)
+            .Append(") AS item WHERE item.value = ").Append(Parameter(value)).Append("))");
     }
 
     /// <summary>(k1 after v1) OR (k1 = v1 AND ((k2 after v2) OR (k2 = v2 AND ... tie-breakers))).</summary>

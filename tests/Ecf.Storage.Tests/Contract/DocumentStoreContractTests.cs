@@ -244,7 +244,10 @@ public abstract class DocumentStoreContractTests : DocumentStoreTestBase
         Assert.Equal(DocumentStoreError.BadRequest, upsert.Error);
     }
 
-    /// <summary>Five documents in p1 (n = 1..5, status a/b/a/c/b, tag only on 1 and 2, 3 has tag null) and one in p2.</summary>
+    /// <summary>
+    /// Five documents in p1 (n = 1..5, status a/b/a/c/b, tag only on 1 and 2, 3 has tag null; tags ["x", "y", 7], ["y"], [],
+    /// the string "x", none) and one in p2 (tags ["x"]).
+    /// </summary>
     private async Task<IDocumentContainer> SeedFiltersAsync()
     {
         var container = await NewContainerAsync("/personId", "n", "status");
@@ -253,14 +256,16 @@ public abstract class DocumentStoreContractTests : DocumentStoreTestBase
         {
             object extra = n switch
             {
-                1 or 2 => new { n, status = statuses[n - 1], tag = "x" + n, nested = new { level = n * 10 } },
-                3 => new { n, status = statuses[n - 1], tag = (string?)null, nested = new { level = n * 10 } },
+                1 => new { n, status = statuses[n - 1], tag = "x" + n, nested = new { level = n * 10 }, tags = new object[] { "x", "y", 7 } },
+                2 => new { n, status = statuses[n - 1], tag = "x" + n, nested = new { level = n * 10 }, tags = new object[] { "y" } },
+                3 => new { n, status = statuses[n - 1], tag = (string?)null, nested = new { level = n * 10 }, tags = Array.Empty<string>() },
+                4 => new { n, status = statuses[n - 1], nested = new { level = n * 10 }, tags = "x" },
                 _ => new { n, status = statuses[n - 1], nested = new { level = n * 10 } },
             };
             await container.CreateAsync("p1", "d" + n, Doc("p1", "d" + n, extra));
         }
 
-        await container.CreateAsync("p2", "d9", Doc("p2", "d9", new { n = 3, status = "a" }));
+        await container.CreateAsync("p2", "d9", Doc("p2", "d9", new { n = 3, status = "a", tags = new[] { "x" } }));
         return container;
     }
 
@@ -280,6 +285,10 @@ public abstract class DocumentStoreContractTests : DocumentStoreTestBase
         { "tag", FilterOperator.Equal, null, "d3,d4,d5" },
         { "tag", FilterOperator.NotEqual, null, "d1,d2" },
         { "tag", FilterOperator.Equal, "x2", "d2" },
+        { "tags", FilterOperator.ArrayContains, "x", "d1" },
+        { "tags", FilterOperator.ArrayContains, "y", "d1,d2" },
+        { "tags", FilterOperator.ArrayContains, 7, "d1" },
+        { "tags", FilterOperator.ArrayContains, "z", "" },
     };
 
     [Theory]
@@ -303,6 +312,28 @@ public abstract class DocumentStoreContractTests : DocumentStoreTestBase
         var page = await container.QueryAsync("p1", DocumentQuery.All().WhereEquals("status", "b").Where("n", FilterOperator.GreaterThan, 2));
 
         Assert.Equal(["d5"], page.Documents.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task QueryAsync_ArrayContainsNull_ThrowsBadRequest()
+    {
+        var container = await SeedFiltersAsync();
+
+        var ex = await Assert.ThrowsAsync<DocumentStoreException>(() => container.QueryAsync("p1", DocumentQuery.All().Where("tags", FilterOperator.ArrayContains, null)));
+
+        Assert.Equal(DocumentStoreError.BadRequest, ex.Error);
+    }
+
+    [Fact]
+    public async Task QueryAsync_ArrayContainsWithOtherFiltersAndPaging_PagesTheMatchesOnce()
+    {
+        var container = await SeedFiltersAsync();
+        var query = DocumentQuery.All().Where("tags", FilterOperator.ArrayContains, "y").Where("n", FilterOperator.GreaterThanOrEqual, 1).OrderByAscending("n").WithPageSize(1);
+
+        var first = await container.QueryAsync("p1", query);
+        var second = await container.QueryAsync("p1", query.WithContinuation(first.Continuation));
+
+        Assert.Equal(["d1", "d2"], first.Documents.Concat(second.Documents).Select(d => d.Id));
     }
 
     [Fact]

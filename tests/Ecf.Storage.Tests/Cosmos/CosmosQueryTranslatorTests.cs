@@ -61,6 +61,15 @@ public sealed class CosmosQueryTranslatorTests
     }
 
     [Fact]
+    public void Translate_ArrayContains_ChecksArrayAndItem()
+    {
+        var sql = CosmosQueryTranslator.Translate(People, "p1", DocumentQuery.All().Where("tags", FilterOperator.ArrayContains, "x"));
+
+        Assert.Contains("""AND (IS_ARRAY(c["tags"]) AND ARRAY_CONTAINS(c["tags"], @f0)) ORDER BY""", sql.Text, StringComparison.Ordinal);
+        Assert.Equal("@pk=\"p1\" @f0=\"x\"", Params(sql));
+    }
+
+    [Fact]
     public void Translate_InEmpty_MatchesNothing()
     {
         var sql = CosmosQueryTranslator.Translate(People, "p1", DocumentQuery.All().Where("status", FilterOperator.In, Array.Empty<string>()));
