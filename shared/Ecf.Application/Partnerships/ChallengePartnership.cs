@@ -1,4 +1,5 @@
 using Ecf.Application.Errors;
+using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Schools;
 using Ecf.Domain.Partnerships;
@@ -10,9 +11,11 @@ public sealed record ChallengePartnershipCommand(string PartnershipId, string? R
 /// <summary>
 /// A school (through the school service) or the DfE challenges a partnership: it becomes <c>challenged</c> with its reason, stops
 /// being the school's default partnership, and its provider stops seeing participants through it (the projection reads the
-/// status from <see cref="PartnershipIndex"/> via <see cref="PartnershipFacts"/>).
+/// status from <see cref="PartnershipIndex"/> via <see cref="PartnershipFacts"/>). Its people are re-projected at once; if this
+/// stops after the school's document is written, <see cref="ViewDependencyProjector"/> does it from the change feed.
 /// </summary>
-public sealed class ChallengePartnershipHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships)
+public sealed class ChallengePartnershipHandler(
+    IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, IEnumerable<ProviderViewDependents> viewDependents)
 {
     private const int MaxAttempts = 5;
 
@@ -43,7 +46,13 @@ public sealed class ChallengePartnershipHandler(IReferenceData referenceData, Sc
             if (await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
                 var name = snapshot.GetDeliveryPartner(decision.Partnership!.DeliveryPartnerId)?.Name ?? "";
-                return await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
+                var view = await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
+                foreach (var dependents in viewDependents)
+                {
+                    await dependents.PartnershipChangedAsync(decision.Partnership.Id, decision.Partnership.LeadProviderId, cancellationToken).ConfigureAwait(false);
+                }
+
+                return view;
             }
 
             if (attempt == MaxAttempts)

@@ -15,7 +15,7 @@ public sealed class PartnershipFacts(PartnershipDocuments documents) : IPartners
         {
             if (await documents.FindAsync(id, ct).ConfigureAwait(false) is { } index)
             {
-                facts[id] = new PartnershipFact(id, index.LeadProviderId, index.DeliveryPartnerId, index.Status == PartnershipStatuses.Challenged);
+                facts[id] = new PartnershipFact(id, index.LeadProviderId, index.DeliveryPartnerId, index.Status == PartnershipStatuses.Challenged, index.UpdatedAt);
             }
         }).ConfigureAwait(false);
         return facts;

@@ -27,6 +27,9 @@ public sealed record PartnershipIndex
 
     public required string Status { get; init; }
 
+    /// <summary>The partnership's <c>UpdatedAt</c> (absent on indexes written before it was recorded).</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     public static string DocumentId(string partnershipId) => "partnership:" + partnershipId;
 
     public static PartnershipIndex From(Partnership partnership)
@@ -41,6 +44,7 @@ public sealed record PartnershipIndex
             LeadProviderId = partnership.LeadProviderId,
             DeliveryPartnerId = partnership.DeliveryPartnerId,
             Status = partnership.Status,
+            UpdatedAt = partnership.UpdatedAt,
         };
     }
 }

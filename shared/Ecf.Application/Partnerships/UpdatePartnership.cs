@@ -1,4 +1,5 @@
 using Ecf.Application.Errors;
+using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Schools;
 using Ecf.Domain.Partnerships;
@@ -7,8 +8,13 @@ namespace Ecf.Application.Partnerships;
 
 public sealed record UpdatePartnershipCommand(Guid LeadProviderId, string PartnershipId, string? DeliveryPartnerId, PartnershipChangeContext Context);
 
-/// <summary><c>PUT /api/v3/partnerships/ecf/{id}</c>: changes only the delivery partner, which must work with this provider in the partnership's year.</summary>
-public sealed class UpdatePartnershipHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships)
+/// <summary>
+/// <c>PUT /api/v3/partnerships/ecf/{id}</c>: changes only the delivery partner, which must work with this provider in the partnership's
+/// year. The enrolments trained through it show the new one: re-projected at once, and by <see cref="ViewDependencyProjector"/>
+/// from the change feed if this stops after the school's document is written.
+/// </summary>
+public sealed class UpdatePartnershipHandler(
+    IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, IEnumerable<ProviderViewDependents> viewDependents)
 {
     private const int MaxAttempts = 5;
 
@@ -54,7 +60,13 @@ public sealed class UpdatePartnershipHandler(IReferenceData referenceData, Schoo
 
             if (ReferenceEquals(decision.State, stored.Value) || await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
-                return await partnerships.WriteDerivedAsync(decision.Partnership!, urn, partner.Name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
+                var view = await partnerships.WriteDerivedAsync(decision.Partnership!, urn, partner.Name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
+                foreach (var dependents in viewDependents)
+                {
+                    await dependents.PartnershipChangedAsync(decision.Partnership!.Id, decision.Partnership.LeadProviderId, cancellationToken).ConfigureAwait(false);
+                }
+
+                return view;
             }
 
             if (attempt == MaxAttempts)

@@ -9,7 +9,10 @@ namespace Ecf.Application.People;
 
 public static class PeopleServiceCollectionExtensions
 {
-    /// <summary>People, registrations and partnerships: documents, handlers, and the partnership facts the provider-view projection reads.</summary>
+    /// <summary>
+    /// People, registrations and partnerships: documents, handlers, the partnership and school facts the provider-view projection
+    /// reads, and the repair of derived partnership documents the dependency projector runs.
+    /// </summary>
     public static IServiceCollection AddEcfPeople(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -18,6 +21,9 @@ public static class PeopleServiceCollectionExtensions
         services.AddSingleton<PartnershipDocuments>();
         services.RemoveAll<IPartnershipFacts>();
         services.AddSingleton<IPartnershipFacts, PartnershipFacts>();
+        services.RemoveAll<ISchoolFacts>();
+        services.AddSingleton<ISchoolFacts, SchoolFacts>();
+        services.AddSingleton<IPartnershipFactsRepair, PartnershipDerivedRepair>();
         services.AddScoped<RegisterParticipantHandler>();
         services.AddScoped<GetPersonHandler>();
         services.AddScoped<GetPersonTimelineHandler>();

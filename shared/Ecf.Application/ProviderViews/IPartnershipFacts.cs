@@ -12,7 +12,8 @@ public interface IPartnershipFacts
 }
 
 /// <param name="Challenged">True once the school or DfE challenged it: its provider no longer sees participants through it.</param>
-public sealed record PartnershipFact(string PartnershipId, Guid LeadProviderId, Guid DeliveryPartnerId, bool Challenged);
+/// <param name="UpdatedAt">When the partnership last changed, when known (a delivery partner change moves it).</param>
+public sealed record PartnershipFact(string PartnershipId, Guid LeadProviderId, Guid DeliveryPartnerId, bool Challenged, DateTimeOffset? UpdatedAt = null);
 
 /// <summary>The default: no partnership facts (training periods speak for themselves).</summary>
 public sealed class NoPartnershipFacts : IPartnershipFacts

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Ecf.Application.ReferenceData;
 using Ecf.Domain.People;
 
@@ -14,7 +15,12 @@ public sealed record ProjectedParticipant(
     IReadOnlyList<EcfEnrolment> Enrolments,
     IReadOnlyList<ParticipantIdChangeResource> IdChanges,
     int Cohort,
-    string TrainingStatus);
+    string TrainingStatus)
+{
+    /// <summary>The partnerships and schools the enrolments were projected from (not part of the content hash).</summary>
+    [JsonIgnore]
+    public ViewDependencies Dependencies { get; init; } = ViewDependencies.None;
+}
 
 /// <summary>One move between schools, and the providers on each side.</summary>
 public sealed record ProjectedTransfer(string TrainingRecordId, string JoiningPeriodId, Guid? LeavingProviderId, Guid? JoiningProviderId, TransferEntry Entry);
@@ -39,6 +45,17 @@ public static class ParticipantProjection
             .ToList();
     }
 
+    /// <summary>The school ids the projection needs the current URN of (the at-school period of each participation's latest training).</summary>
+    public static IReadOnlyCollection<string> SchoolIds(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Participations
+            .Select(p => p.LatestTrainingPeriod is null ? null : EnrolmentSchool(p, p.LatestTrainingPeriod)?.SchoolId)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>The provider that sees a participation, or null (school-led, no training, or a challenged partnership).</summary>
     public static Guid? VisibleTo(Participation participation, IReadOnlyDictionary<string, PartnershipFact> partnerships)
     {
@@ -53,12 +70,17 @@ public static class ParticipantProjection
         return training.PartnershipId is { } partnershipId && partnerships.TryGetValue(partnershipId, out var fact) && fact.Challenged ? null : provider;
     }
 
-    /// <summary>Every provider's participant view of <paramref name="person"/>, by provider.</summary>
-    public static IReadOnlyDictionary<Guid, ProjectedParticipant> Participants(Person person, IReadOnlyDictionary<string, PartnershipFact> partnerships)
+    /// <summary>
+    /// Every provider's participant view of <paramref name="person"/>, by provider. <paramref name="schools"/> gives schools'
+    /// current URNs (a school missing from it shows the URN recorded on the at-school period).
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, ProjectedParticipant> Participants(
+        Person person, IReadOnlyDictionary<string, PartnershipFact> partnerships, IReadOnlyDictionary<string, SchoolFact>? schools = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(partnerships);
         var byProvider = new Dictionary<Guid, List<EcfEnrolment>>();
+        var dependencies = new Dictionary<Guid, ViewDependencies>();
         foreach (var participation in person.Participations.OrderBy(p => p.Type == ParticipationTypes.Ect ? 0 : 1).ThenBy(p => p.CreatedAt))
         {
             if (VisibleTo(participation, partnerships) is not { } provider)
@@ -71,7 +93,8 @@ public static class ParticipantProjection
                 byProvider[provider] = list = [];
             }
 
-            list.Add(Enrolment(person, participation, partnerships));
+            list.Add(Enrolment(person, participation, partnerships, schools));
+            dependencies[provider] = dependencies.GetValueOrDefault(provider, ViewDependencies.None).With(participation, partnerships, schools);
         }
 
         var idChanges = person.ParticipantIdChanges
@@ -86,17 +109,27 @@ public static class ParticipantProjection
                 e.Value,
                 idChanges,
                 int.Parse(e.Value[0].Cohort, CultureInfo.InvariantCulture),
-                e.Value[0].TrainingStatus));
+                e.Value[0].TrainingStatus) { Dependencies = dependencies[e.Key] });
     }
 
-    /// <summary>The v3 enrolment of one participation.</summary>
-    public static EcfEnrolment Enrolment(Person person, Participation participation, IReadOnlyDictionary<string, PartnershipFact> partnerships)
+    /// <summary>The at-school period an enrolment shows: the one the latest training belongs to, else the latest.</summary>
+    public static AtSchoolPeriod? EnrolmentSchool(Participation participation, TrainingPeriod training)
+    {
+        ArgumentNullException.ThrowIfNull(participation);
+        ArgumentNullException.ThrowIfNull(training);
+        return participation.AtSchoolPeriods.LastOrDefault(s => s.Id == training.AtSchoolPeriodId) ?? participation.LatestAtSchoolPeriod;
+    }
+
+    /// <summary>The v3 enrolment of one participation (<c>school_urn</c>: the school's current URN when <paramref name="schools"/> knows it).</summary>
+    public static EcfEnrolment Enrolment(
+        Person person, Participation participation, IReadOnlyDictionary<string, PartnershipFact> partnerships, IReadOnlyDictionary<string, SchoolFact>? schools = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(participation);
         ArgumentNullException.ThrowIfNull(partnerships);
         var training = participation.LatestTrainingPeriod ?? throw new ArgumentException("A visible participation has training.", nameof(participation));
-        var school = participation.AtSchoolPeriods.LastOrDefault(s => s.Id == training.AtSchoolPeriodId) ?? participation.LatestAtSchoolPeriod;
+        var school = EnrolmentSchool(participation, training);
+        var schoolUrn = school is null ? (int?)null : schools is not null && schools.TryGetValue(school.SchoolId, out var current) ? current.Urn : school.SchoolUrn;
         var deliveryPartner = training.PartnershipId is { } partnershipId && partnerships.TryGetValue(partnershipId, out var fact)
             ? fact.DeliveryPartnerId
             : training.DeliveryPartnerId;
@@ -107,7 +140,7 @@ public static class ParticipantProjection
             TrainingRecordId: participation.TrainingRecordId,
             Email: person.CurrentEmail?.Address,
             MentorId: participation.Type == ParticipationTypes.Ect ? mentorship?.MentorPersonId : null,
-            SchoolUrn: school?.SchoolUrn.ToString(CultureInfo.InvariantCulture),
+            SchoolUrn: schoolUrn?.ToString(CultureInfo.InvariantCulture),
             ParticipantType: participation.Type,
             Cohort: training.ContractYear.ToString(CultureInfo.InvariantCulture), // v3 "cohort": the call-off contract that funds the training (ADR 0006)
             TrainingStatus: statuses.TrainingStatus,

@@ -41,6 +41,12 @@ public sealed record ProviderViewDocument
     /// <summary>Participants: training status of the first visible enrolment, for <c>filter[training_status]</c>.</summary>
     public string? TrainingStatus { get; init; }
 
+    /// <summary>Participants: the partnerships the enrolments were projected from (a change to one re-projects the person).</summary>
+    public IReadOnlyList<string>? PartnershipIds { get; init; }
+
+    /// <summary>Participants: the schools whose current URN the enrolments show (a URN change re-projects the person).</summary>
+    public IReadOnlyList<string>? SchoolIds { get; init; }
+
     public string? TransferSortKey { get; init; }
 
     public string? TransferUpdatedAt { get; init; }

@@ -4,9 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace Ecf.Application.ProviderViews;
 
-/// <summary>Runs <see cref="ProviderViewProjector"/> in the background, every <see cref="ProviderViewProjectorOptions.PollSeconds"/>.</summary>
+/// <summary>
+/// Runs <see cref="ProviderViewProjector"/> (people) then <see cref="ViewDependencyProjector"/> (partnerships and schools) in the
+/// background, every <see cref="ProviderViewProjectorOptions.PollSeconds"/>.
+/// </summary>
 public sealed partial class ProviderViewProjectorService(
     ProviderViewProjector projector,
+    ViewDependencyProjector dependencyProjector,
     IOptions<ProviderViewProjectorOptions> options,
     TimeProvider time,
     ILogger<ProviderViewProjectorService> logger) : BackgroundService
@@ -27,6 +31,12 @@ public sealed partial class ProviderViewProjectorService(
                 if (run.Writes > 0)
                 {
                     LogRepaired(run.People, run.Writes);
+                }
+
+                var dependencies = await dependencyProjector.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                if (dependencies.Writes > 0)
+                {
+                    LogDependencies(dependencies.People, dependencies.Writes);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,6 +63,9 @@ public sealed partial class ProviderViewProjectorService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider view projector: {People} people read, {Writes} views repaired.")]
     private partial void LogRepaired(int people, int writes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider view dependency projector: {People} people re-projected after partnership or school changes, {Writes} views written.")]
+    private partial void LogDependencies(int people, int writes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider view projector run failed; retrying.")]
     private partial void LogFailed(Exception exception);

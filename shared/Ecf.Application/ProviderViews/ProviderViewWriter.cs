@@ -12,9 +12,12 @@ namespace Ecf.Application.ProviderViews;
 /// person now, those involved in any of its training, and, when the previous state is unknown, every ECF provider), it
 /// reads the stored view and decides: nothing (an equal or newer view is there), a new or changed view, or a hidden one.
 /// Writes are conditional (create, or replace with If-Match) and retried on a lost race, so the request path and the
-/// change-feed projector can run at the same time. <c>updated_at</c> moves only when the rendered content changes.
+/// change-feed projector can run at the same time. <c>updated_at</c> moves only when the rendered content changes. Enrolments
+/// show the current delivery partner and status of their partnership (<see cref="IPartnershipFacts"/>) and the current URN of
+/// their school (<see cref="ISchoolFacts"/>); the view records both (<see cref="ViewDependencies"/>) so that a change to either
+/// re-projects the person (<see cref="ProviderViewDependents"/>).
 /// </summary>
-public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData referenceData, IPartnershipFacts partnershipFacts) : IProviderViewWriter
+public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData referenceData, IPartnershipFacts partnershipFacts, ISchoolFacts schoolFacts) : IProviderViewWriter
 {
     private const int MaxAttempts = 8;
 
@@ -23,12 +26,17 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
     public Task WriteAsync(Person? before, Person after, CancellationToken cancellationToken = default) => ProjectAsync(before, after, cancellationToken);
 
     /// <summary>Projects and returns how many view documents were written.</summary>
-    public async Task<int> ProjectAsync(Person? before, Person after, CancellationToken cancellationToken = default)
+    public Task<int> ProjectAsync(Person? before, Person after, CancellationToken cancellationToken = default) => ProjectAsync(before, after, schoolFacts, cancellationToken);
+
+    /// <summary>Projects with the school facts given (a projector run's cache) and returns how many view documents were written.</summary>
+    public async Task<int> ProjectAsync(Person? before, Person after, ISchoolFacts schools, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(schools);
         var reference = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
         var facts = await partnershipFacts.GetAsync(ParticipantProjection.PartnershipIds(after), cancellationToken).ConfigureAwait(false);
-        var participants = ParticipantProjection.Participants(after, facts);
+        var urns = await schools.GetAsync(ParticipantProjection.SchoolIds(after), cancellationToken).ConfigureAwait(false);
+        var participants = ParticipantProjection.Participants(after, facts, urns);
 
         var candidates = new HashSet<Guid>(participants.Keys);
         candidates.UnionWith(ParticipantProjection.ProvidersInvolved(before));
@@ -158,7 +166,8 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
         {
             var rendered = RenderParticipant(person.PersonId, projected, Parse(storedUpdatedAt));
             var intact = stored.Resource is { } resource && JsonElement.DeepEquals(resource, rendered)
-                && stored.Cohort == projected.Cohort && stored.TrainingStatus == projected.TrainingStatus && stored.SortKey is not null;
+                && stored.Cohort == projected.Cohort && stored.TrainingStatus == projected.TrainingStatus && stored.SortKey is not null
+                && SameIds(stored.PartnershipIds, projected.Dependencies.PartnershipIds) && SameIds(stored.SchoolIds, projected.Dependencies.SchoolIds);
             if (intact && stored.Version == version)
             {
                 return null;
@@ -168,7 +177,9 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             return ParticipantDocument(stored, provider, person, projected, hash, storedUpdatedAt, rendered);
         }
 
-        var updatedAt = Later(stored?.AnyUpdatedAt, person.UpdatedAt);
+        // Changed content: updated_at moves to the latest change behind it (the person's, or a partnership's or school's).
+        var changedAt = projected.Dependencies.ChangedAt is { } dependencyChange && dependencyChange > person.UpdatedAt ? dependencyChange : person.UpdatedAt;
+        var updatedAt = Later(stored?.AnyUpdatedAt, changedAt);
         return ParticipantDocument(stored, provider, person, projected, hash, updatedAt, RenderParticipant(person.PersonId, projected, Parse(updatedAt)));
     }
 
@@ -268,8 +279,12 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             UpdatedAt = updatedAt,
             Cohort = projected.Cohort,
             TrainingStatus = projected.TrainingStatus,
+            PartnershipIds = projected.Dependencies.PartnershipIds.Count == 0 ? null : projected.Dependencies.PartnershipIds,
+            SchoolIds = projected.Dependencies.SchoolIds.Count == 0 ? null : projected.Dependencies.SchoolIds,
             Resource = rendered,
         };
+
+    private static bool SameIds(IReadOnlyList<string>? stored, IReadOnlyList<string> projected) => (stored ?? []).SequenceEqual(projected, StringComparer.Ordinal);
 
     /// <summary>A hidden tombstone keeping the keys and version, or null when there is nothing visible to hide.</summary>
     private static ProviderViewDocument? Hide(ProviderViewDocument? stored, int version) =>

@@ -1,0 +1,83 @@
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Storage;
+using Ecf.Domain.People;
+using Ecf.Storage;
+
+namespace Ecf.Application.ProviderViews;
+
+/// <summary>
+/// Re-projects the people whose participant views depend on a partnership or a school that changed. A view names what it
+/// depends on (<see cref="ProviderViewDocument.PartnershipIds"/>, <see cref="ProviderViewDocument.SchoolIds"/>), so finding
+/// them is a single-partition <see cref="FilterOperator.ArrayContains"/> query: in the partnership's provider's partition, or
+/// (for a school) in each ECF provider's. Re-projection is the writer's, idempotent: people whose views are already right
+/// cost reads only.
+/// </summary>
+public sealed class ProviderViewDependents(IDocumentStore store, ProviderViewWriter writer, IReferenceData referenceData, ISchoolFacts schoolFacts)
+{
+    private const int PageSize = 500;
+
+    /// <summary>After a partnership's status or delivery partner changed: re-projects the people its provider sees through it.</summary>
+    public Task<ProjectorRun> PartnershipChangedAsync(string partnershipId, Guid leadProviderId, CancellationToken cancellationToken = default) =>
+        PartnershipChangedAsync(partnershipId, leadProviderId, schoolFacts, cancellationToken);
+
+    /// <inheritdoc cref="PartnershipChangedAsync(string, Guid, CancellationToken)"/>
+    public async Task<ProjectorRun> PartnershipChangedAsync(string partnershipId, Guid leadProviderId, ISchoolFacts schools, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partnershipId);
+        var people = await DependentsAsync(ProviderViewKinds.Partition(leadProviderId), "partnershipIds", partnershipId, cancellationToken).ConfigureAwait(false);
+        return await ReprojectAsync(people, schools, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>After a school's URN changed: re-projects the people whose enrolments show the school, in every ECF provider's views.</summary>
+    public async Task<ProjectorRun> SchoolChangedAsync(string schoolId, ISchoolFacts schools, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schoolId);
+        var reference = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var people = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var provider in reference.LeadProviders.Where(p => p.DeliversEcf).Select(p => p.Id).Order())
+        {
+            people.UnionWith(await DependentsAsync(ProviderViewKinds.Partition(provider), "schoolIds", schoolId, cancellationToken).ConfigureAwait(false));
+        }
+
+        return await ReprojectAsync(people, schools, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SortedSet<string>> DependentsAsync(string partition, string path, string id, CancellationToken cancellationToken)
+    {
+        var views = store.GetContainer(EcfContainers.ProviderViews);
+        var query = DocumentQuery.All(PageSize).WhereEquals("kind", ProviderViewKinds.Participant).Where(path, FilterOperator.ArrayContains, id);
+        var people = new SortedSet<string>(StringComparer.Ordinal);
+        string? continuation = null;
+        do
+        {
+            var page = await views.QueryAsync(partition, query.WithContinuation(continuation), cancellationToken).ConfigureAwait(false);
+            foreach (var document in page.Documents)
+            {
+                people.Add(document.As<ProviderViewDocument>().PersonId);
+            }
+
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+        return people;
+    }
+
+    private async Task<ProjectorRun> ReprojectAsync(IEnumerable<string> personIds, ISchoolFacts schools, CancellationToken cancellationToken)
+    {
+        var people = store.GetContainer(EcfContainers.People);
+        int read = 0, writes = 0;
+        foreach (var personId in personIds)
+        {
+            var document = await people.ReadAsync(personId, personId, cancellationToken).ConfigureAwait(false);
+            if (document is null)
+            {
+                continue;
+            }
+
+            read++;
+            writes += await writer.ProjectAsync(null, document.As<Person>(), schools, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ProjectorRun(read, writes);
+    }
+}
