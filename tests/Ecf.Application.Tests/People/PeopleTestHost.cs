@@ -1,4 +1,5 @@
 using Ecf.Application.People;
+using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Schools;
 using Ecf.Application.Storage;
@@ -31,22 +32,29 @@ public sealed class PeopleTestHost : IAsyncDisposable
 
     public ReferenceDataSnapshot Reference { get; private set; } = null!;
 
-    public static async Task<PeopleTestHost> StartAsync(DateTimeOffset? now = null)
+    /// <param name="now">The clock's start.</param>
+    /// <param name="providerViews">Also the provider views (registrations and partnership changes then project them).</param>
+    public static async Task<PeopleTestHost> StartAsync(DateTimeOffset? now = null, bool providerViews = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ecf-people-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var store = new SqliteDocumentStore(Path.Combine(folder, "ecf.db"));
         await store.EnsureContainersAsync(EcfContainers.All);
         var clock = new SettableClock(now ?? new DateTimeOffset(2025, 10, 15, 9, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IDocumentStore>(store)
             .AddSingleton<TimeProvider>(clock)
             .AddLogging()
             .AddEcfReferenceData()
             .AddEcfPeople()
             .AddSingleton<GetEcfSchoolHandler>()
-            .AddSingleton<ImportSchoolUpliftsHandler>()
-            .BuildServiceProvider();
+            .AddSingleton<ImportSchoolUpliftsHandler>();
+        if (providerViews)
+        {
+            collection.AddEcfProviderViews();
+        }
+
+        var services = collection.BuildServiceProvider();
         var host = new PeopleTestHost(folder, store, services, clock);
         await services.GetRequiredService<IReferenceDataSeeder>().SeedAsync();
         host.Reference = await services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
