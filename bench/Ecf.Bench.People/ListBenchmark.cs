@@ -38,6 +38,7 @@ internal static class ListBenchmark
         try
         {
             var (provider, expected) = await GenerateAsync(database, people);
+            await MeasureDependentsQueryAsync(database, provider);
             return await MeasureAsync(database, provider, expected, clients, syncs);
         }
         finally
@@ -113,6 +114,33 @@ internal static class ListBenchmark
         Console.WriteLine(FormattableString.Invariant(
             $"Generated {count} people with provider views in {watch.Elapsed.TotalSeconds:F1} s; {visible.Count} providers; busiest sees {busiest.Value}."));
         return (busiest.Key, busiest.Value);
+    }
+
+    /// <summary>
+    /// The query <see cref="ProviderViewDependents"/> makes when a school's URN or a partnership changes: the participant views of
+    /// one provider naming a school (an ArrayContains filter, which the embedded store answers by reading the partition's views).
+    /// </summary>
+    private static async Task MeasureDependentsQueryAsync(string database, Guid provider)
+    {
+        await using var store = new SqliteDocumentStore(database);
+        await store.EnsureContainersAsync(EcfContainers.All);
+        var views = store.GetContainer(EcfContainers.ProviderViews);
+        var partition = ProviderViewKinds.Partition(provider);
+        var sample = await views.QueryAsync(partition, DocumentQuery.All(20).WhereEquals("kind", ProviderViewKinds.Participant));
+        var schoolIds = sample.Documents.SelectMany(d => d.As<ProviderViewDocument>().SchoolIds ?? []).Distinct().ToList();
+        var timings = new List<double>();
+        var found = 0;
+        foreach (var schoolId in schoolIds)
+        {
+            var watch = Stopwatch.StartNew();
+            var page = await views.QueryAsync(partition, DocumentQuery.All(500).WhereEquals("kind", ProviderViewKinds.Participant).Where("schoolIds", FilterOperator.ArrayContains, schoolId));
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+            found += page.Documents.Count;
+        }
+
+        var sorted = timings.Order().ToArray();
+        Console.WriteLine(FormattableString.Invariant(
+            $"Dependents query (one provider's views naming a school, ArrayContains): {sorted.Length} queries, {found} views found, p50 {Percentile(sorted, 0.50):F1} ms, max {sorted[^1]:F1} ms."));
     }
 
     private static async Task WriteAsync(IDocumentContainer container, List<DocumentOperation> operations)
