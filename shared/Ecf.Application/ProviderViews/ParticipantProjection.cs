@@ -109,7 +109,8 @@ public static class ParticipantProjection
                 e.Value,
                 idChanges,
                 int.Parse(e.Value[0].Cohort, CultureInfo.InvariantCulture),
-                e.Value[0].TrainingStatus) { Dependencies = dependencies[e.Key] });
+                e.Value[0].TrainingStatus)
+            { Dependencies = dependencies[e.Key] });
     }
 
     /// <summary>The at-school period an enrolment shows: the one the latest training belongs to, else the latest.</summary>
