@@ -8,8 +8,10 @@ namespace Ecf.Application.ProviderViews;
 /// <summary>
 /// Re-projects the people whose participant views depend on a partnership or a school that changed. A view names what it
 /// depends on (<see cref="ProviderViewDocument.PartnershipIds"/>, <see cref="ProviderViewDocument.SchoolIds"/>), so finding
-/// them is a single-partition <see cref="FilterOperator.ArrayContains"/> query: in the partnership's provider's partition, or
-/// (for a school) in each ECF provider's. Re-projection is the writer's, idempotent: people whose views are already right
+/// them takes two single-partition queries: an index seek on the scalar copy (<see cref="ProviderViewDocument.PartnershipId"/>,
+/// <see cref="ProviderViewDocument.SchoolId"/>) held by views with one dependency of the kind, and an
+/// <see cref="FilterOperator.ArrayContains"/> search among the few views with several (<see cref="ProviderViewDocument.ManyDependencies"/>),
+/// in the partnership's provider's partition or (for a school) in each ECF provider's. Re-projection is the writer's, idempotent: people whose views are already right
 /// cost reads only.
 /// </summary>
 public sealed class ProviderViewDependents(IDocumentStore store, ProviderViewWriter writer, IReferenceData referenceData, ISchoolFacts schoolFacts)
@@ -24,7 +26,7 @@ public sealed class ProviderViewDependents(IDocumentStore store, ProviderViewWri
     public async Task<ProjectorRun> PartnershipChangedAsync(string partnershipId, Guid leadProviderId, ISchoolFacts schools, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partnershipId);
-        var people = await DependentsAsync(ProviderViewKinds.Partition(leadProviderId), "partnershipIds", partnershipId, cancellationToken).ConfigureAwait(false);
+        var people = await DependentsAsync(ProviderViewKinds.Partition(leadProviderId), "partnershipId", "partnershipIds", partnershipId, cancellationToken).ConfigureAwait(false);
         return await ReprojectAsync(people, schools, cancellationToken).ConfigureAwait(false);
     }
 
@@ -36,29 +38,37 @@ public sealed class ProviderViewDependents(IDocumentStore store, ProviderViewWri
         var people = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var provider in reference.LeadProviders.Where(p => p.DeliversEcf).Select(p => p.Id).Order())
         {
-            people.UnionWith(await DependentsAsync(ProviderViewKinds.Partition(provider), "schoolIds", schoolId, cancellationToken).ConfigureAwait(false));
+            people.UnionWith(await DependentsAsync(ProviderViewKinds.Partition(provider), "schoolId", "schoolIds", schoolId, cancellationToken).ConfigureAwait(false));
         }
 
         return await ReprojectAsync(people, schools, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SortedSet<string>> DependentsAsync(string partition, string path, string id, CancellationToken cancellationToken)
+    private async Task<SortedSet<string>> DependentsAsync(string partition, string scalarPath, string arrayPath, string id, CancellationToken cancellationToken)
     {
         var views = store.GetContainer(EcfContainers.ProviderViews);
-        var query = DocumentQuery.All(PageSize).WhereEquals("kind", ProviderViewKinds.Participant).Where(path, FilterOperator.ArrayContains, id);
         var people = new SortedSet<string>(StringComparer.Ordinal);
-        string? continuation = null;
-        do
+        DocumentQuery[] queries =
+        [
+            DocumentQuery.All(PageSize).WhereEquals(scalarPath, id).WhereEquals("kind", ProviderViewKinds.Participant),
+            DocumentQuery.All(PageSize).WhereEquals("manyDependencies", true).WhereEquals("kind", ProviderViewKinds.Participant).Where(arrayPath, FilterOperator.ArrayContains, id),
+        ];
+        foreach (var query in queries)
         {
-            var page = await views.QueryAsync(partition, query.WithContinuation(continuation), cancellationToken).ConfigureAwait(false);
-            foreach (var document in page.Documents)
+            string? continuation = null;
+            do
             {
-                people.Add(document.As<ProviderViewDocument>().PersonId);
-            }
+                var page = await views.QueryAsync(partition, query.WithContinuation(continuation), cancellationToken).ConfigureAwait(false);
+                foreach (var document in page.Documents)
+                {
+                    people.Add(document.As<ProviderViewDocument>().PersonId);
+                }
 
-            continuation = page.Continuation;
+                continuation = page.Continuation;
+            }
+            while (continuation is not null);
         }
-        while (continuation is not null);
+
         return people;
     }
 

@@ -47,6 +47,15 @@ public sealed record ProviderViewDocument
     /// <summary>Participants: the schools whose current URN the enrolments show (a URN change re-projects the person).</summary>
     public IReadOnlyList<string>? SchoolIds { get; init; }
 
+    /// <summary>Participants: the partnership when <see cref="PartnershipIds"/> has exactly one (indexed, so the usual lookup is an index seek).</summary>
+    public string? PartnershipId { get; init; }
+
+    /// <summary>Participants: the school when <see cref="SchoolIds"/> has exactly one (indexed).</summary>
+    public string? SchoolId { get; init; }
+
+    /// <summary>Participants: true when <see cref="PartnershipIds"/> or <see cref="SchoolIds"/> has several (indexed; only these views are searched by array).</summary>
+    public bool? ManyDependencies { get; init; }
+
     public string? TransferSortKey { get; init; }
 
     public string? TransferUpdatedAt { get; init; }

@@ -281,6 +281,9 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             TrainingStatus = projected.TrainingStatus,
             PartnershipIds = projected.Dependencies.PartnershipIds.Count == 0 ? null : projected.Dependencies.PartnershipIds,
             SchoolIds = projected.Dependencies.SchoolIds.Count == 0 ? null : projected.Dependencies.SchoolIds,
+            PartnershipId = projected.Dependencies.PartnershipIds is [var partnershipId] ? partnershipId : null,
+            SchoolId = projected.Dependencies.SchoolIds is [var schoolId] ? schoolId : null,
+            ManyDependencies = projected.Dependencies.PartnershipIds.Count > 1 || projected.Dependencies.SchoolIds.Count > 1 ? true : null,
             Resource = rendered,
         };
 

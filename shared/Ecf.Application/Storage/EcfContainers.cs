@@ -26,7 +26,11 @@ public static class EcfContainers
         new(People, "/personId", CrossPartitionIndexedPaths: [PeopleNextStatusChangeOn]),
         new(Identifiers, "/id"),
         new(Schools, "/schoolId", ["listed", "urn", "createdAt", "updatedAt"]),
-        new(ProviderViews, "/leadProviderId", ["sortKey", "updatedAt", "transferSortKey", "transferUpdatedAt", "mentorSortKey", "mentorUpdatedAt"]),
+        new(
+            ProviderViews,
+            "/leadProviderId",
+            ["sortKey", "updatedAt", "transferSortKey", "transferUpdatedAt", "mentorSortKey", "mentorUpdatedAt"],
+            CrossPartitionIndexedPaths: ["partnershipId", "schoolId", "manyDependencies"]),
         new(Finance, "/leadProviderId"),
         new(Reference, "/kind"),
     ];

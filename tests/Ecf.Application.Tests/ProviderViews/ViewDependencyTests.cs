@@ -8,6 +8,7 @@ using Ecf.Application.Tests.People;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
 using Ecf.Domain.Schools;
+using Ecf.Storage;
 
 namespace Ecf.Application.Tests.ProviderViews;
 
@@ -124,6 +125,37 @@ public sealed class ViewDependencyTests : IAsyncLifetime
 
         Assert.Equal("140001", await SchoolUrnAsync(a.Id, personId));
     }
+
+    [Fact]
+    public async Task RunOnceAsync_DualRoleAtTwoSchoolsOfOneProvider_TheMentorSchoolsAcademisationAndChallengeReachTheView()
+    {
+        var (a, _, personId) = await RegisterThroughPartnershipAsync(100001, "1000001");
+        var mentorSchool = await _host.AddSchoolAsync(100003);
+        var partner = _host.Reference.GetRelationships(a.Id, 2025)[0].DeliveryPartnerId;
+        var partnership = await _host.Get<CreatePartnershipHandler>().HandleAsync(new CreatePartnershipCommand(a.Id, "2025", mentorSchool.SchoolId, partner.ToString(), Context()));
+        var mentor = await _host.Get<RegisterParticipantHandler>().HandleAsync(new RegisterParticipantCommand(
+            ParticipationTypes.Mentor, "1000001", "Ada Lovelace", "1990-01-31", "ada@example.org", "100003", null,
+            TrainingProgrammes.ProviderLed, null, null, null, new Actor(ActorTypes.SchoolService, "t"), "corr"));
+        Assert.True(mentor.IsSuccess, mentor.Error?.Detail);
+        var view = await _host.Store.GetContainer(Ecf.Application.Storage.EcfContainers.ProviderViews)
+            .ReadAsync<ProviderViewDocument>(ProviderViewKinds.Partition(a.Id), ProviderViewKinds.ParticipantId(personId));
+        await _host.Get<ViewDependencyProjector>().RunOnceAsync();
+        _host.Clock.Now = _host.Clock.Now.AddDays(1);
+        await AcademiseAsync(100003, 140003);
+
+        await _host.Get<ViewDependencyProjector>().RunOnceAsync();
+        var afterAcademisation = await EnrolmentUrnsAsync(a.Id, personId);
+        var challenged = await _host.Get<ChallengePartnershipHandler>().HandleAsync(new ChallengePartnershipCommand(partnership.Value.PartnershipId, "mistake", Context()));
+
+        Assert.Equal((true, null, null, 2, 2), (view!.ManyDependencies, view.PartnershipId, view.SchoolId, view.PartnershipIds!.Count, view.SchoolIds!.Count));
+        Assert.Equal([("ect", "100001"), ("mentor", "140003")], afterAcademisation);
+        Assert.True(challenged.IsSuccess, challenged.Error?.Detail);
+        Assert.Equal([("ect", "100001")], await EnrolmentUrnsAsync(a.Id, personId));
+    }
+
+    private async Task<List<(string Type, string Urn)>> EnrolmentUrnsAsync(Guid provider, string personId) =>
+        [.. (await ResourceAsync(provider, personId)).GetProperty("attributes").GetProperty("ecf_enrolments").EnumerateArray()
+            .Select(e => (e.GetProperty("participant_type").GetString()!, e.GetProperty("school_urn").GetString()!))];
 
     /// <summary>A school, a provider's partnership with it for 2025, and an ECT registered through it (no provider named).</summary>
     private async Task<(Ecf.Domain.ReferenceData.LeadProvider Provider, string PartnershipId, string PersonId)> RegisterThroughPartnershipAsync(int urn, string trn, int skip = 0)
