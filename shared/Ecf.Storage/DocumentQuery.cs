@@ -22,6 +22,9 @@ public sealed record DocumentQuery
 
     public DocumentQuery WhereEquals(string path, object? value) => Where(path, FilterOperator.Equal, value);
 
+    /// <summary>Adds an OR group: the document matches when any of <paramref name="alternatives"/> does (none: nothing matches).</summary>
+    public DocumentQuery WhereAny(params QueryFilter[] alternatives) => Where("", FilterOperator.AnyOf, (IReadOnlyList<QueryFilter>)alternatives);
+
     public DocumentQuery OrderByAscending(string path) => this with { OrderBy = [.. OrderBy, new QueryOrder(path, Descending: false)] };
 
     public DocumentQuery OrderByDescending(string path) => this with { OrderBy = [.. OrderBy, new QueryOrder(path, Descending: true)] };
@@ -49,9 +52,17 @@ public enum FilterOperator
     /// store reads the array of each document in the partition that the other filters leave.
     /// </summary>
     ArrayContains,
+
+    /// <summary>Value is a list of <see cref="QueryFilter"/> (the path is unused); matches when any of them does. See <see cref="DocumentQuery.WhereAny"/>.</summary>
+    AnyOf,
 }
 
 /// <summary>A filter. <paramref name="Value"/> is a string, a number, a bool, null (equality only) or, for In, a collection of those; for ArrayContains, not null.</summary>
-public sealed record QueryFilter(string Path, FilterOperator Operator, object? Value);
+public sealed record QueryFilter(string Path, FilterOperator Operator, object? Value)
+{
+    /// <summary>The alternatives of an <see cref="FilterOperator.AnyOf"/> filter.</summary>
+    public IReadOnlyList<QueryFilter> Alternatives => Value as IReadOnlyList<QueryFilter>
+        ?? throw new DocumentStoreException(DocumentStoreError.BadRequest, "An AnyOf filter needs a list of filters.");
+}
 
 public sealed record QueryOrder(string Path, bool Descending);

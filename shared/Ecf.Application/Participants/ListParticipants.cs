@@ -55,9 +55,12 @@ public sealed class ListParticipantsHandler(IDocumentStore store, KeysetPager pa
         ArgumentNullException.ThrowIfNull(query);
         var orderPath = query.Order == ParticipantOrder.UpdatedAt ? "updatedAt" : "sortKey";
         var documentQuery = DocumentQuery.All().Where(orderPath, FilterOperator.NotEqual, null);
+        // A participant matches when any visible enrolment does: the first one's value is a scalar, and a view whose enrolments
+        // differ (a dual-role person) also lists every value, only looked at when the scalar does not match.
         if (query.Cohorts is { } cohorts)
         {
-            documentQuery = cohorts.Count == 1 ? documentQuery.WhereEquals("cohort", cohorts[0]) : documentQuery.Where("cohort", FilterOperator.In, cohorts);
+            documentQuery = documentQuery.WhereAny(
+                [new QueryFilter("cohort", FilterOperator.In, cohorts), .. cohorts.Select(c => new QueryFilter("cohorts", FilterOperator.ArrayContains, c))]);
         }
 
         if (query.UpdatedSince is { } since)
@@ -67,7 +70,9 @@ public sealed class ListParticipantsHandler(IDocumentStore store, KeysetPager pa
 
         if (query.TrainingStatus is { } status)
         {
-            documentQuery = documentQuery.WhereEquals("trainingStatus", status);
+            documentQuery = documentQuery.WhereAny(
+                new QueryFilter("trainingStatus", FilterOperator.Equal, status),
+                new QueryFilter("trainingStatuses", FilterOperator.ArrayContains, status));
         }
 
         return query.Descending ? documentQuery.OrderByDescending(orderPath) : documentQuery.OrderByAscending(orderPath);
@@ -99,8 +104,8 @@ public sealed class ListParticipantsHandler(IDocumentStore store, KeysetPager pa
 
         var view = await container.ReadAsync<ProviderViewDocument>(partition, ProviderViewKinds.ParticipantId(alias.PersonId), cancellationToken).ConfigureAwait(false);
         var matches = view is { Hidden: false, Resource: { } }
-            && (query.Cohorts is null || (view.Cohort is { } cohort && query.Cohorts.Contains(cohort)))
-            && (query.TrainingStatus is null || view.TrainingStatus == query.TrainingStatus)
+            && (query.Cohorts is null || (view.Cohorts ?? (view.Cohort is { } cohort ? [cohort] : [])).Any(query.Cohorts.Contains))
+            && (query.TrainingStatus is null || (view.TrainingStatuses ?? (view.TrainingStatus is { } status ? [status] : [])).Contains(query.TrainingStatus, StringComparer.Ordinal))
             && (query.UpdatedSince is null || string.CompareOrdinal(view.UpdatedAt, V3Json.SortableTime(query.UpdatedSince.Value)) >= 0);
         return matches ? [System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view!.Resource!.Value)] : [];
     }

@@ -6,8 +6,8 @@ using Ecf.Domain.People;
 namespace Ecf.Application.ProviderViews;
 
 /// <summary>What one provider sees of a person as a v3 participant, before <c>updated_at</c> is decided.</summary>
-/// <param name="Cohort">Cohort of the first visible enrolment (ECT first), for filtering.</param>
-/// <param name="TrainingStatus">Training status of the first visible enrolment, for filtering.</param>
+/// <param name="Cohort">Cohort of the first visible enrolment (ECT first), for filtering (with every enrolment's when they differ).</param>
+/// <param name="TrainingStatus">Training status of the first visible enrolment, for filtering (likewise).</param>
 public sealed record ProjectedParticipant(
     Guid LeadProviderId,
     string FullName,

@@ -41,6 +41,12 @@ public sealed record ProviderViewDocument
     /// <summary>Participants: training status of the first visible enrolment, for <c>filter[training_status]</c>.</summary>
     public string? TrainingStatus { get; init; }
 
+    /// <summary>Participants: every visible enrolment's cohort, only when they differ (a dual-role person), so a filter matches any of them.</summary>
+    public IReadOnlyList<int>? Cohorts { get; init; }
+
+    /// <summary>Participants: every visible enrolment's training status, only when they differ.</summary>
+    public IReadOnlyList<string>? TrainingStatuses { get; init; }
+
     /// <summary>Participants: the partnerships the enrolments were projected from (a change to one re-projects the person).</summary>
     public IReadOnlyList<string>? PartnershipIds { get; init; }
 

@@ -167,6 +167,8 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             var rendered = RenderParticipant(person.PersonId, projected, Parse(storedUpdatedAt));
             var intact = stored.Resource is { } resource && JsonElement.DeepEquals(resource, rendered)
                 && stored.Cohort == projected.Cohort && stored.TrainingStatus == projected.TrainingStatus && stored.SortKey is not null
+                && (stored.Cohorts ?? []).SequenceEqual(CohortsWhenSeveral(projected) ?? [])
+                && (stored.TrainingStatuses ?? []).SequenceEqual(TrainingStatusesWhenSeveral(projected) ?? [], StringComparer.Ordinal)
                 && SameIds(stored.PartnershipIds, projected.Dependencies.PartnershipIds) && SameIds(stored.SchoolIds, projected.Dependencies.SchoolIds);
             if (intact && stored.Version == version)
             {
@@ -279,6 +281,8 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             UpdatedAt = updatedAt,
             Cohort = projected.Cohort,
             TrainingStatus = projected.TrainingStatus,
+            Cohorts = CohortsWhenSeveral(projected),
+            TrainingStatuses = TrainingStatusesWhenSeveral(projected),
             PartnershipIds = projected.Dependencies.PartnershipIds.Count == 0 ? null : projected.Dependencies.PartnershipIds,
             SchoolIds = projected.Dependencies.SchoolIds.Count == 0 ? null : projected.Dependencies.SchoolIds,
             PartnershipId = projected.Dependencies.PartnershipIds is [var partnershipId] ? partnershipId : null,
@@ -286,6 +290,18 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             ManyDependencies = projected.Dependencies.PartnershipIds.Count > 1 || projected.Dependencies.SchoolIds.Count > 1 ? true : null,
             Resource = rendered,
         };
+
+    private static List<int>? CohortsWhenSeveral(ProjectedParticipant projected)
+    {
+        var cohorts = projected.Enrolments.Select(e => int.Parse(e.Cohort, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        return cohorts.Count > 1 ? cohorts : null;
+    }
+
+    private static List<string>? TrainingStatusesWhenSeveral(ProjectedParticipant projected)
+    {
+        var statuses = projected.Enrolments.Select(e => e.TrainingStatus).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return statuses.Count > 1 ? statuses : null;
+    }
 
     private static bool SameIds(IReadOnlyList<string>? stored, IReadOnlyList<string> projected) => (stored ?? []).SequenceEqual(projected, StringComparer.Ordinal);
 

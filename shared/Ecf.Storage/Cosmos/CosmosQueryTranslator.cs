@@ -38,7 +38,7 @@ public static class CosmosQueryTranslator
 
         foreach (var filter in query.Filters)
         {
-            CosmosPaths.Validate(filter.Path);
+            Validate(filter);
         }
 
         foreach (var order in query.OrderBy)
@@ -223,8 +223,30 @@ public static class CosmosQueryTranslator
         };
     }
 
+    private static void Validate(QueryFilter filter)
+    {
+        if (filter.Operator != FilterOperator.AnyOf)
+        {
+            CosmosPaths.Validate(filter.Path);
+            return;
+        }
+
+        foreach (var alternative in filter.Alternatives)
+        {
+            Validate(alternative);
+        }
+    }
+
     private static string Filter(QueryFilter filter, string name, List<CosmosSqlParameter> parameters)
     {
+        if (filter.Operator == FilterOperator.AnyOf)
+        {
+            var alternatives = filter.Alternatives;
+            return alternatives.Count == 0
+                ? "false"
+                : "(" + string.Join(" OR ", alternatives.Select((alternative, i) => Filter(alternative, $"{name}o{i}", parameters))) + ")";
+        }
+
         var e = CosmosPaths.Render(filter.Path);
         switch (filter.Operator)
         {

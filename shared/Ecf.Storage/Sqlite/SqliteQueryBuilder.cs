@@ -111,6 +111,12 @@ internal sealed class SqliteQueryBuilder
     private void AppendFilter(QueryFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter.Operator == FilterOperator.AnyOf)
+        {
+            AppendAnyOf(filter.Alternatives);
+            return;
+        }
+
         var expression = SqliteSql.JsonExtract(filter.Path);
         if (filter.Operator == FilterOperator.In)
         {
@@ -181,11 +187,34 @@ internal sealed class SqliteQueryBuilder
         _sql.Append(')');
     }
 
+    private void AppendAnyOf(IReadOnlyList<QueryFilter> alternatives)
+    {
+        if (alternatives.Count == 0)
+        {
+            _sql.Append('0');
+            return;
+        }
+
+        _sql.Append('(');
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            if (i > 0)
+            {
+                _sql.Append(" OR ");
+            }
+
+            AppendFilter(alternatives[i]);
+        }
+
+        _sql.Append(')');
+    }
+
     /// <summary>An item of the array at the path equals the value (json_each yields nothing for a missing path; for a scalar, its type is not 'array').</summary>
     private void AppendArrayContains(QueryFilter filter)
     {
         var value = ToSqlValue(filter.Value)
             ?? throw new DocumentStoreException(DocumentStoreError.BadRequest, $"An ArrayContains filter on '{filter.Path}' needs a value.");
+        _ = SqliteSql.JsonExtract(filter.Path); // validates the path
         var path = "'$." + filter.Path + "'";
         _sql.Append("(json_type(body, ").Append(path).Append(") = 'array' AND EXISTS (SELECT 1 FROM json_each(body, ").Append(path)
             .Append(") AS item WHERE item.value = ").Append(Parameter(value)).Append("))");

@@ -110,6 +110,40 @@ public sealed class ParticipantsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_DualRolePersonWithDifferentCohortsAndStatuses_MatchesAFilterOnAnyOfItsEnrolments()
+    {
+        var ect = Ect(_ambition, 0, cohort: 2023);
+        var mentorFrom = new DateOnly(2025, 9, 1);
+        var mentor = new Participation
+        {
+            TrainingRecordId = Guid.NewGuid().ToString("D"),
+            Type = ParticipationTypes.Mentor,
+            CreatedAt = ect.CreatedAt.AddSeconds(1),
+            AtSchoolPeriods = [new AtSchoolPeriod("s2", "school-1", 100001, mentorFrom, null)],
+            TrainingPeriods =
+            [
+                new TrainingPeriod
+                {
+                    Id = "t2", AtSchoolPeriodId = "s2", TrainingProgramme = TrainingProgrammes.ProviderLed, LeadProviderId = _ambition,
+                    ScheduleIdentifier = "ecf-standard-september", Cohort = 2025, ContractYear = 2025, From = mentorFrom,
+                },
+            ],
+            Statuses = new ParticipationStatuses(TrainingStatuses.Withdrawn, ParticipantStatuses.Withdrawn, null, mentorFrom),
+        };
+        var dual = await CommitAsync(ect with { Participations = [.. ect.Participations, mentor] });
+        var single = await CommitAsync(Ect(_ambition, 1, cohort: 2024));
+        var client = await _factory.CreateClientWithTokenAsync("lead_provider", Ambition);
+
+        Assert.Equal([dual.PersonId], await IdsAsync(client, "filter[cohort]=2023"));
+        Assert.Equal([dual.PersonId], await IdsAsync(client, "filter[cohort]=2025"));
+        Assert.Equal([dual.PersonId, single.PersonId], await IdsAsync(client, "filter[cohort]=2024,2025"));
+        Assert.Empty(await IdsAsync(client, "filter[cohort]=2022"));
+        Assert.Equal([dual.PersonId], await IdsAsync(client, "filter[training_status]=withdrawn"));
+        Assert.Equal([dual.PersonId, single.PersonId], await IdsAsync(client, "filter[training_status]=active"));
+        Assert.Empty(await IdsAsync(client, "filter[cohort]=2024&filter[training_status]=withdrawn"));
+    }
+
+    [Fact]
     public async Task List_PagedWhileWritersRegisterAndChange_ReturnsEveryExistingParticipantExactlyOnce()
     {
         var existing = new List<Person>();

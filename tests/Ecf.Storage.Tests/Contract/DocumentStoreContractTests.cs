@@ -289,6 +289,10 @@ public abstract class DocumentStoreContractTests : DocumentStoreTestBase
         { "tags", FilterOperator.ArrayContains, "y", "d1,d2" },
         { "tags", FilterOperator.ArrayContains, 7, "d1" },
         { "tags", FilterOperator.ArrayContains, "z", "" },
+        { "", FilterOperator.AnyOf, new QueryFilter[] { new("n", FilterOperator.Equal, 4), new("tags", FilterOperator.ArrayContains, "y") }, "d1,d2,d4" },
+        { "", FilterOperator.AnyOf, new QueryFilter[] { new("status", FilterOperator.In, new[] { "c" }), new("", FilterOperator.AnyOf, new QueryFilter[] { new("n", FilterOperator.LessThan, 2), new("tag", FilterOperator.Equal, "x2") }) }, "d1,d2,d4" },
+        { "", FilterOperator.AnyOf, new QueryFilter[] { new("tags", FilterOperator.ArrayContains, 7) }, "d1" },
+        { "", FilterOperator.AnyOf, Array.Empty<QueryFilter>(), "" },
     };
 
     [Theory]

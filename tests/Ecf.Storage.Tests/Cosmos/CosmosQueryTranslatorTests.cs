@@ -70,6 +70,17 @@ public sealed class CosmosQueryTranslatorTests
     }
 
     [Fact]
+    public void Translate_AnyOf_OrGroupWithItsOwnParameterNames()
+    {
+        var sql = CosmosQueryTranslator.Translate(People, "p1", DocumentQuery.All().WhereEquals("kind", "k").WhereAny(
+            new QueryFilter("n", FilterOperator.Equal, 1),
+            new QueryFilter("tags", FilterOperator.ArrayContains, "x")));
+
+        Assert.Contains("""AND (c["n"] = @f1o0 OR (IS_ARRAY(c["tags"]) AND ARRAY_CONTAINS(c["tags"], @f1o1)))""", sql.Text, StringComparison.Ordinal);
+        Assert.Equal("@pk=\"p1\" @f0=\"k\" @f1o0=1 @f1o1=\"x\"", Params(sql));
+    }
+
+    [Fact]
     public void Translate_InEmpty_MatchesNothing()
     {
         var sql = CosmosQueryTranslator.Translate(People, "p1", DocumentQuery.All().Where("status", FilterOperator.In, Array.Empty<string>()));
