@@ -55,6 +55,9 @@ public sealed record PartnershipView
     public static PartnershipView From(Partnership partnership, int urn, string deliveryPartnerName, SchoolCohortSetup? setup)
     {
         ArgumentNullException.ThrowIfNull(partnership);
+
+        // The tutor is part of what the provider sees, so naming a new one moves updated_at (filter[updated_since] finds it).
+        var updatedAt = setup?.InductionTutorName is not null && setup.UpdatedAt > partnership.UpdatedAt ? setup.UpdatedAt : partnership.UpdatedAt;
         return new PartnershipView
         {
             Id = DocumentId(partnership.Id),
@@ -71,9 +74,9 @@ public sealed record PartnershipView
             InductionTutorName = setup?.InductionTutorName,
             InductionTutorEmail = setup?.InductionTutorEmail,
             CreatedAt = partnership.CreatedAt,
-            UpdatedAt = partnership.UpdatedAt,
+            UpdatedAt = updatedAt,
             CreatedAtKey = V3Json.SortableTime(partnership.CreatedAt),
-            UpdatedAtKey = V3Json.SortableTime(partnership.UpdatedAt),
+            UpdatedAtKey = V3Json.SortableTime(updatedAt),
         };
     }
 }

@@ -130,6 +130,7 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
         var school = await _host.AddSchoolAsync(100001);
         var (provider, partner) = _host.ProviderWithPartner(2025);
         var created = await Create(provider.Id, "2025", school.SchoolId, partner.Id.ToString());
+        _host.Clock.Now = _host.Clock.Now.AddHours(1);
 
         await SetUp(school.Urn, "2025", "provider_led", "Ada Lovelace", "ada@example.org");
         var afterFirst = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
@@ -138,6 +139,7 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
         var view = await _host.Get<PartnershipDocuments>().ReadViewAsync(provider.Id, created.Value.PartnershipId);
 
         Assert.Equal(("Ada Lovelace", "ada@example.org"), (view!.InductionTutorName, view.InductionTutorEmail));
+        Assert.Equal((created.Value.UpdatedAt.AddHours(1), created.Value.CreatedAt), (view.UpdatedAt, view.CreatedAt));
         Assert.True(repeat.IsSuccess);
         Assert.Equal(afterFirst!.ETag, afterRepeat!.ETag);
         Assert.Equal(PartnershipEventTypes.CohortSetUp, afterRepeat.Value.Timeline[^1].Type);
