@@ -11,6 +11,13 @@ namespace Ecf.Durable;
 public static class DurableServiceCollectionExtensions
 {
     /// <summary>
+    /// The key of an optional keyed <see cref="TimeProvider"/> the runtime uses instead of the application's: an application whose
+    /// clock a request can set (a sandbox date) registers the real clock under it, so instance times, message visibility and
+    /// leases never follow a request's date.
+    /// </summary>
+    public const string ClockServiceKey = "Ecf.Durable.Clock";
+
+    /// <summary>
     /// Registers the durable runtime: options (section <c>Durable</c>), the task registry, <see cref="DurableTaskHost"/> as a hosted
     /// service and <see cref="DurableTaskClient"/>. Needs an <see cref="IDocumentStore"/> registration (AddEcfStorage).
     /// </summary>
@@ -29,7 +36,10 @@ public static class DurableServiceCollectionExtensions
         registerTasks(registry);
         services.AddSingleton(registry);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new DurableStore(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IOptions<DurableTaskOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DurableStore(
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<IOptions<DurableTaskOptions>>().Value,
+            sp.GetKeyedService<TimeProvider>(ClockServiceKey) ?? sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DurableSignals>();
         services.AddSingleton(sp => new DurableTaskHost(
             sp.GetRequiredService<DurableStore>(),

@@ -2,20 +2,29 @@ using System.Net;
 using System.Net.Http.Headers;
 using Ecf.Application.Storage;
 using Ecf.Application.Tokens;
+using Ecf.Functions.Sandbox;
 using Ecf.Functions.Tests.Infrastructure;
 using Ecf.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ecf.Functions.Tests;
 
-/// <summary>last_used_at is written at most once per five minutes per token; time is moved with the sandbox header.</summary>
-public sealed class LastUsedTests(EcfAppFactory factory) : IClassFixture<EcfAppFactory>
+/// <summary>
+/// last_used_at is written at most once per five minutes per token, on the real clock (moved here under the app's clock): a
+/// request's sandbox date does not touch it.
+/// </summary>
+public sealed class LastUsedTests : IClassFixture<LastUsedTests.Factory>
 {
     private static readonly DateTimeOffset Start = new(2031, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Factory _factory;
+
+    public LastUsedTests(Factory factory) => _factory = factory;
 
     [Fact]
     public async Task VerifyToken_UsedAgainWithinFiveMinutes_WritesLastUsedOnceThenAgainAfter()
     {
-        var token = await factory.CreateTokenAsync(ApiRoles.Finance);
+        var token = await _factory.CreateTokenAsync(ApiRoles.Finance);
         var before = await ReadAsync(token);
         Assert.Null(before.Document.LastUsedAt);
 
@@ -36,19 +45,47 @@ public sealed class LastUsedTests(EcfAppFactory factory) : IClassFixture<EcfAppF
         Assert.NotEqual(within.ETag, after.ETag);
     }
 
-    private async Task GetHealthAtAsync(string token, DateTimeOffset at)
+    [Fact]
+    public async Task VerifyToken_RequestWithASandboxDate_RecordsTheRealTime()
     {
-        using var client = factory.CreateClient();
+        var token = await _factory.CreateTokenAsync(ApiRoles.Finance);
+        _factory.Clock.Now = Start.AddDays(10);
+
+        await GetHealthAtAsync(token, Start.AddDays(10), sandboxDate: "2040-01-01T00:00:00Z");
+
+        Assert.Equal(Start.AddDays(10), (await ReadAsync(token)).Document.LastUsedAt);
+    }
+
+    private async Task GetHealthAtAsync(string token, DateTimeOffset at, string? sandboxDate = null)
+    {
+        _factory.Clock.Now = at;
+        using var client = _factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        client.DefaultRequestHeaders.Add("X-With-Server-Date", at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        if (sandboxDate is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-With-Server-Date", sandboxDate);
+        }
+
         using var response = await client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>The app with its process clock under the test's hand.</summary>
+    public sealed class Factory : EcfAppFactory
+    {
+        public Factory() => ConfigureServices = services =>
+        {
+            services.RemoveAll<SandboxTimeProvider>();
+            services.AddSingleton(new SandboxTimeProvider(Clock));
+        };
+
+        public SettableClock Clock { get; } = new(Start);
+    }
+
     private async Task<(ApiTokenDocument Document, string ETag)> ReadAsync(string token)
     {
-        var digest = ApiTokenDigester.ToHex(factory.Services.GetRequiredService<ApiTokenDigester>().Digest(token));
-        var stored = await factory.Services.GetRequiredService<IDocumentStore>().GetContainer(EcfContainers.Reference)
+        var digest = ApiTokenDigester.ToHex(_factory.Services.GetRequiredService<ApiTokenDigester>().Digest(token));
+        var stored = await _factory.Services.GetRequiredService<IDocumentStore>().GetContainer(EcfContainers.Reference)
             .ReadAsync(ApiTokenDocument.PartitionKind, ApiTokenDocument.IdFor(digest));
         Assert.NotNull(stored);
         return (stored.As<ApiTokenDocument>(), stored.ETag);

@@ -33,6 +33,10 @@ public static class ApiExtensions
         services.AddSingleton(new SandboxTimeProvider(TimeProvider.System));
         services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SandboxTimeProvider>());
 
+        // ... except the durable runtime, whose instance times, message visibility and leases are infrastructure: a request with a
+        // sandbox date in the future must not start an orchestration that only becomes visible then.
+        services.AddKeyedSingleton(Ecf.Durable.DurableServiceCollectionExtensions.ClockServiceKey, TimeProvider.System);
+
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Get(context.HttpContext));
         // Unreadable bodies throw, so UnhandledExceptionMiddleware can answer them in the route's error format.
@@ -54,11 +58,13 @@ public static class ApiExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseMiddleware<RequestSizeMiddleware>();
-        app.UseMiddleware<SandboxClockMiddleware>();
         app.UseStatusCodePages(StatusCodePagesForUnmatchedRoutes);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authentication: token checks and last_used_at follow the real clock; the endpoint sees the sandbox date.
+        app.UseMiddleware<SandboxClockMiddleware>();
         app.MapEcfEndpoints();
         return app;
     }

@@ -77,6 +77,23 @@ public sealed class OrchestrationsApiTests(OrchestrationsAppFactory factory) : I
     }
 
     [Fact]
+    public async Task Start_WithAFutureSandboxDate_RunsNowOnTheRealClock()
+    {
+        // Arrange
+        using var client = await factory.CreateClientWithTokenAsync(ApiRoles.Admin);
+        client.DefaultRequestHeaders.Add("X-With-Server-Date", "2032-07-15T09:42:00Z");
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        // Act
+        var id = await StartPingAsync(client, """{"message":"hi"}""");
+        var status = await PollUntilFinishedAsync(client, id);
+
+        // Assert
+        Assert.Equal("Completed", RuntimeStatus(status));
+        Assert.InRange(status.GetProperty("createdTime").GetDateTimeOffset(), before, DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task Status_NoBody_StartsWithNullInputAndCompletes()
     {
         // Arrange
