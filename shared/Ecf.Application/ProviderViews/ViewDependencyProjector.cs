@@ -12,7 +12,8 @@ namespace Ecf.Application.ProviderViews;
 /// does for people. For a year's partnerships document: first repairs the derived partnership documents the projection reads
 /// (<see cref="IPartnershipFactsRepair"/>), then re-projects the people whose views name each partnership. For a school that
 /// has had more than one URN: re-projects the people whose views name the school. So a partnership challenged, a delivery
-/// partner changed or a URN changed reaches the views even when the request path stopped after its own write.
+/// partner changed or a URN changed reaches the views even when the request path stopped after its own write. A re-numbered
+/// school's partnership documents are repaired too, so the partnerships API shows its current URN.
 /// </summary>
 public sealed class ViewDependencyProjector(
     IDocumentStore store, ProviderViewDependents dependents, ISchoolFacts schoolFacts, IEnumerable<IPartnershipFactsRepair> repairs)
@@ -79,6 +80,7 @@ public sealed class ViewDependencyProjector(
                 facts.Observe(new SchoolFact(school.SchoolId, school.Urn, school.UpdatedAt));
                 if (school.Urns.Count > 1)
                 {
+                    await RepairPartnershipsOfAsync(school.SchoolId, cancellationToken).ConfigureAwait(false);
                     var run = await dependents.SchoolChangedAsync(school.SchoolId, facts, cancellationToken).ConfigureAwait(false);
                     people += run.People;
                     writes += run.Writes;
@@ -90,6 +92,28 @@ public sealed class ViewDependencyProjector(
         }
 
         return new ProjectorRun(people, writes);
+    }
+
+    /// <summary>A re-numbered school's partnership documents show its current URN: each year's derived documents are repaired.</summary>
+    private async Task RepairPartnershipsOfAsync(string schoolId, CancellationToken cancellationToken)
+    {
+        var schools = store.GetContainer(EcfContainers.Schools);
+        var query = DocumentQuery.All(PageSize).WhereEquals("kind", SchoolPartnerships.DocumentKind);
+        string? continuation = null;
+        do
+        {
+            var page = await schools.QueryAsync(schoolId, query.WithContinuation(continuation), cancellationToken).ConfigureAwait(false);
+            foreach (var document in page.Documents)
+            {
+                foreach (var repair in repairs)
+                {
+                    await repair.RepairAsync(document.As<SchoolPartnerships>(), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
     }
 
     /// <summary>Forgets the checkpoint, so the next run re-checks every partnership and re-numbered school.</summary>

@@ -95,9 +95,9 @@ public sealed class ViewDependencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOnceAsync_SchoolAcademised_EnrolmentShowsTheNewUrnAndUpdatedAtMoves()
+    public async Task RunOnceAsync_SchoolAcademised_EnrolmentAndPartnershipShowTheNewUrnAndUpdatedAtMoves()
     {
-        var (a, _, personId) = await RegisterThroughPartnershipAsync(100001, "1000001");
+        var (a, partnershipId, personId) = await RegisterThroughPartnershipAsync(100001, "1000001");
         var (b, _, otherId) = await RegisterThroughPartnershipAsync(100002, "1000002", skip: 1);
         var otherBefore = await ViewAsync(b.Id, otherId);
         await _host.Get<ViewDependencyProjector>().RunOnceAsync();
@@ -111,6 +111,7 @@ public sealed class ViewDependencyTests : IAsyncLifetime
         Assert.Equal(1, run.People);
         Assert.Equal("140001", await SchoolUrnAsync(a.Id, personId));
         Assert.Equal(V3Json.Time(_host.Clock.Now), (await ResourceAsync(a.Id, personId)).GetProperty("attributes").GetProperty("updated_at").GetString());
+        Assert.Equal("140001", (await _host.Get<PartnershipDocuments>().ReadViewAsync(a.Id, partnershipId))!.Urn);
         Assert.Equal(otherBefore, await ViewAsync(b.Id, otherId));
     }
 
