@@ -15,7 +15,7 @@ public sealed record ChallengePartnershipCommand(string PartnershipId, string? R
 /// stops after the school's document is written, <see cref="ViewDependencyProjector"/> does it from the change feed.
 /// </summary>
 public sealed class ChallengePartnershipHandler(
-    IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, IEnumerable<ProviderViewDependents> viewDependents)
+    IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, IEnumerable<ProviderViewDependents> viewDependents, AfterCommit afterCommit)
 {
     private const int MaxAttempts = 5;
 
@@ -46,11 +46,15 @@ public sealed class ChallengePartnershipHandler(
             if (await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
                 var name = snapshot.GetDeliveryPartner(decision.Partnership!.DeliveryPartnerId)?.Name ?? "";
-                var view = await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
-                foreach (var dependents in viewDependents)
+                var view = PartnershipView.From(decision.Partnership, urn, name, decision.State!.Setup);
+                await afterCommit.RunAsync("the partnership documents and participant views of a challenge", async ct =>
                 {
-                    await dependents.PartnershipChangedAsync(decision.Partnership.Id, decision.Partnership.LeadProviderId, cancellationToken).ConfigureAwait(false);
-                }
+                    await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, decision.State!.Setup, ct).ConfigureAwait(false);
+                    foreach (var dependents in viewDependents)
+                    {
+                        await dependents.PartnershipChangedAsync(decision.Partnership.Id, decision.Partnership.LeadProviderId, ct).ConfigureAwait(false);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
 
                 return view;
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ecf.Application.Errors;
+using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Schools;
 using Ecf.Domain.Partnerships;
@@ -15,7 +16,7 @@ public sealed record CreatePartnershipCommand(Guid LeadProviderId, string? Cohor
 /// several problems); then the school's partnerships of the year decide (already exists / recruited by another provider), written
 /// with optimistic concurrency so two providers racing for one school get one partnership.
 /// </summary>
-public sealed class CreatePartnershipHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships)
+public sealed class CreatePartnershipHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, AfterCommit afterCommit)
 {
     private const int MaxAttempts = 5;
 
@@ -98,7 +99,11 @@ public sealed class CreatePartnershipHandler(IReferenceData referenceData, Schoo
 
             if (await partnerships.TryWriteAsync(decision.State!, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
-                return await partnerships.WriteDerivedAsync(decision.Partnership!, school.School.Urn, deliveryPartnerName!, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
+                await afterCommit.RunAsync(
+                    "the index and view of a new partnership",
+                    ct => partnerships.WriteDerivedAsync(decision.Partnership!, school.School.Urn, deliveryPartnerName!, decision.State!.Setup, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return PartnershipView.From(decision.Partnership!, school.School.Urn, deliveryPartnerName!, decision.State!.Setup);
             }
 
             if (attempt == MaxAttempts)

@@ -53,15 +53,14 @@ public sealed class PartnershipDocuments(IDocumentStore store)
         }
     }
 
-    /// <summary>The index and the provider's view of <paramref name="partnership"/> (upserts); returns the view.</summary>
-    public async Task<PartnershipView> WriteDerivedAsync(Partnership partnership, int urn, string deliveryPartnerName, SchoolCohortSetup? setup, CancellationToken cancellationToken = default)
+    /// <summary>The index and the provider's view of <paramref name="partnership"/> (upserts).</summary>
+    public async Task WriteDerivedAsync(Partnership partnership, int urn, string deliveryPartnerName, SchoolCohortSetup? setup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partnership);
         var index = PartnershipIndex.From(partnership);
         await store.GetContainer(EcfContainers.Identifiers).UpsertAsync(index.Id, index.Id, index, cancellationToken).ConfigureAwait(false);
         var view = PartnershipView.From(partnership, urn, deliveryPartnerName, setup);
         await store.GetContainer(EcfContainers.ProviderViews).UpsertAsync(view.LeadProviderId, view.Id, view, cancellationToken).ConfigureAwait(false);
-        return view;
     }
 
     public async Task<PartnershipView?> ReadViewAsync(Guid leadProviderId, string partnershipId, CancellationToken cancellationToken = default) =>

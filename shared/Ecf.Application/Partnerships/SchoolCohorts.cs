@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ecf.Application.Errors;
+using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Schools;
 using Ecf.Application.Validation;
@@ -16,7 +17,7 @@ public sealed record SetUpSchoolCohortCommand(string Urn, string Cohort, string?
 /// setup are decided with one ETag. The tutor is copied into the provider views of the year's partnerships. Reads
 /// (<c>GET</c>) give the derived choice until the school sets the year up. An unknown URN or cohort is 404; bad fields 422 each.
 /// </summary>
-public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships)
+public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, AfterCommit afterCommit)
 {
     private const int MaxAttempts = 5;
 
@@ -89,11 +90,14 @@ public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDoc
             {
                 if (decision.Changed)
                 {
-                    foreach (var partnership in decision.State!.Partnerships)
+                    await afterCommit.RunAsync("the partnership views of a school cohort setup", async ct =>
                     {
-                        var partnerName = snapshot.GetDeliveryPartner(partnership.DeliveryPartnerId)?.Name ?? "";
-                        await partnerships.WriteDerivedAsync(partnership, school.Urn, partnerName, decision.State.Setup, cancellationToken).ConfigureAwait(false);
-                    }
+                        foreach (var partnership in decision.State!.Partnerships)
+                        {
+                            var partnerName = snapshot.GetDeliveryPartner(partnership.DeliveryPartnerId)?.Name ?? "";
+                            await partnerships.WriteDerivedAsync(partnership, school.Urn, partnerName, decision.State.Setup, ct).ConfigureAwait(false);
+                        }
+                    }, cancellationToken).ConfigureAwait(false);
                 }
 
                 return SchoolCohortView.From(school.SchoolId, school.Urn, year, decision.State);

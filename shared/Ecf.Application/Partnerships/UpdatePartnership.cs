@@ -14,7 +14,7 @@ public sealed record UpdatePartnershipCommand(Guid LeadProviderId, string Partne
 /// from the change feed if this stops after the school's document is written.
 /// </summary>
 public sealed class UpdatePartnershipHandler(
-    IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, IEnumerable<ProviderViewDependents> viewDependents)
+    IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, IEnumerable<ProviderViewDependents> viewDependents, AfterCommit afterCommit)
 {
     private const int MaxAttempts = 5;
 
@@ -60,11 +60,15 @@ public sealed class UpdatePartnershipHandler(
 
             if (ReferenceEquals(decision.State, stored.Value) || await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
-                var view = await partnerships.WriteDerivedAsync(decision.Partnership!, urn, partner.Name, decision.State!.Setup, cancellationToken).ConfigureAwait(false);
-                foreach (var dependents in viewDependents)
+                var view = PartnershipView.From(decision.Partnership!, urn, partner.Name, decision.State!.Setup);
+                await afterCommit.RunAsync("the partnership documents and participant views of a delivery partner change", async ct =>
                 {
-                    await dependents.PartnershipChangedAsync(decision.Partnership!.Id, decision.Partnership.LeadProviderId, cancellationToken).ConfigureAwait(false);
-                }
+                    await partnerships.WriteDerivedAsync(decision.Partnership!, urn, partner.Name, decision.State!.Setup, ct).ConfigureAwait(false);
+                    foreach (var dependents in viewDependents)
+                    {
+                        await dependents.PartnershipChangedAsync(decision.Partnership!.Id, decision.Partnership.LeadProviderId, ct).ConfigureAwait(false);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
 
                 return view;
             }

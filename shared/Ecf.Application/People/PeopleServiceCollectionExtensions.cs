@@ -19,6 +19,7 @@ public static class PeopleServiceCollectionExtensions
         services.TryAddSingleton<SchoolDocuments>();
         services.AddSingleton<PersonDocuments>();
         services.AddSingleton<PartnershipDocuments>();
+        services.TryAddSingleton<AfterCommit>();
         services.RemoveAll<IPartnershipFacts>();
         services.AddSingleton<IPartnershipFacts, PartnershipFacts>();
         services.RemoveAll<ISchoolFacts>();

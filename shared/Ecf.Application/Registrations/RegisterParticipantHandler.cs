@@ -26,7 +26,8 @@ public sealed class RegisterParticipantHandler(
     PartnershipDocuments partnerships,
     PersonDocuments people,
     TimeProvider clock,
-    IEnumerable<IProviderViewWriter> viewWriters)
+    IEnumerable<IProviderViewWriter> viewWriters,
+    AfterCommit afterCommit)
 {
     private const int MaxAttempts = 8;
 
@@ -215,7 +216,7 @@ public sealed class RegisterParticipantHandler(
 
             foreach (var writer in viewWriters)
             {
-                await writer.WriteAsync(stored?.Person, written.Person, cancellationToken).ConfigureAwait(false);
+                await afterCommit.RunAsync("the provider views of a registration", ct => writer.WriteAsync(stored?.Person, written.Person, ct), cancellationToken).ConfigureAwait(false);
             }
 
             return Map(written.Person, decision.TrainingRecordId!, input.Type, decision.Outcome);

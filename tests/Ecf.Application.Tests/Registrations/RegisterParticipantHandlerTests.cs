@@ -7,6 +7,7 @@ using Ecf.Application.Tests.People;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
 using Ecf.Storage;
+using Moq;
 
 namespace Ecf.Application.Tests.Registrations;
 
@@ -261,6 +262,31 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         Assert.Equal((2022, 2025, "ecf-extended-september"), (result.Value.TrainingPeriod.Cohort, result.Value.TrainingPeriod.ContractYear, result.Value.TrainingPeriod.ScheduleIdentifier));
         var person = (await _host.Get<PersonDocuments>().ReadAsync(result.Value.ParticipantId))!.Person;
         Assert.Equal("2025", ParticipantProjection.Enrolment(person, person.Participations[0], new Dictionary<string, PartnershipFact>()).Cohort);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ProviderViewWriteFailsAfterThePersonIsWritten_StillCreatedAndTheProjectorMakesTheView()
+    {
+        await using var host = await PeopleTestHost.StartAsync(providerViews: true);
+        await host.AddSchoolAsync(100001);
+        var (provider, partner) = host.ProviderWithPartner(2025);
+        var failingViews = new Mock<IProviderViewWriter>();
+        failingViews.Setup(w => w.WriteAsync(It.IsAny<Person?>(), It.IsAny<Person>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DocumentStoreException(DocumentStoreError.Unavailable, "provider-views is down"));
+        var handler = new RegisterParticipantHandler(
+            host.Get<Ecf.Application.ReferenceData.IReferenceData>(), host.Get<Ecf.Application.Schools.SchoolDocuments>(), host.Get<PartnershipDocuments>(),
+            host.Get<PersonDocuments>(), host.Clock, [failingViews.Object], host.Get<AfterCommit>());
+
+        var result = await handler.HandleAsync(Ect("1234567", "100001", provider.Id, partner.Id));
+        var viewBefore = await host.Store.GetContainer(EcfContainers.ProviderViews).ReadAsync(ProviderViewKinds.Partition(provider.Id), ProviderViewKinds.ParticipantId(result.Value.ParticipantId));
+        await host.Get<ProviderViewProjector>().RunOnceAsync();
+        var viewAfter = await host.Store.GetContainer(EcfContainers.ProviderViews).ReadAsync(ProviderViewKinds.Partition(provider.Id), ProviderViewKinds.ParticipantId(result.Value.ParticipantId));
+
+        Assert.True(result.IsSuccess, result.Error?.Detail);
+        Assert.Equal(RegistrationOutcome.Created, result.Value.Outcome);
+        Assert.NotNull(await host.Get<PersonDocuments>().ReadAsync(result.Value.ParticipantId));
+        Assert.Null(viewBefore);
+        Assert.NotNull(viewAfter);
     }
 
     private RegisterParticipantHandler Handler() => _host.Get<RegisterParticipantHandler>();
