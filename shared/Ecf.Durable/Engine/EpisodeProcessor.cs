@@ -185,6 +185,18 @@ internal sealed class EpisodeProcessor
         }
 
         var past = await LoadHistoryAsync(instance, isNew, cancellationToken).ConfigureAwait(false);
+        if (relevant.TrueForAll(m => past.Any(e => string.Equals(e.MessageId, m.Id, StringComparison.Ordinal))))
+        {
+            // Only redeliveries of messages a committed episode already applied (its host died before deleting them, e.g. killed
+            // by work it started): nothing to run, so no poison attempt either. The listing index is written again in case the
+            // host died before step (c); deleting the messages and the lease resets the count.
+            toDelete.AddRange(relevant.Select(m => m.Id));
+            await _store.BulkAsync(outbound, cancellationToken, DocumentStoreError.Conflict).ConfigureAwait(false);
+            await UpsertIndexAsync(instance, cancellationToken).ConfigureAwait(false);
+            await CleanUpAsync(shard, toDelete, [], lease, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         EpisodeOutcome outcome;
         if (attempts > Options.MaxEpisodeAttempts)
         {

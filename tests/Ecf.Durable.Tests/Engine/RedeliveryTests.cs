@@ -48,6 +48,45 @@ public sealed class RedeliveryTests
     }
 
     [Fact]
+    public async Task ConsumedMessageRedelivered_LeaseLeftAtTheAttemptCap_DroppedWithoutFailingTheInstance()
+    {
+        // Arrange: as above, and the dead hosts also left the episode lease at the cap (each died, killed by work it started,
+        // after its episode committed and before it released the lease): redeliveries alone must not count as poison.
+        await using var harness = await DurableHarness.StartAsync(Register);
+        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("EchoThenWait", "original", new StartOrchestrationOptions("redeliver-2"));
+        await WaitUntilAsync(async () => (await harness.HistoryAsync(id)).Any(e => e.Kind == HistoryEventKind.TaskCompleted));
+        var instance = (await harness.Container.ReadAsync(id, InstanceIds.InstanceDocId))!.As<InstanceDocument>();
+        var shard = InstanceIds.Shard(id, harness.Options.ShardCount);
+        var lease = new LeaseDocument
+        {
+            Id = InstanceIds.Lease(id), InstanceId = shard, Target = id, Owner = "dead-host", LeaseUntil = 0, Attempts = harness.Options.MaxEpisodeAttempts,
+        };
+        var duplicate = new MessageDocument
+        {
+            Id = InstanceIds.ActivityResult(id, instance.ExecutionId, 0),
+            InstanceId = shard,
+            Target = id,
+            ExecutionId = instance.ExecutionId,
+            Kind = MessageKind.TaskCompleted,
+            TaskId = 0,
+            Data = "\"duplicate\"",
+        };
+
+        // Act
+        await harness.Container.UpsertAsync(shard, lease.Id, lease);
+        await harness.Container.UpsertAsync(shard, duplicate.Id, duplicate);
+        await WaitUntilAsync(async () => await harness.Container.ReadAsync(shard, duplicate.Id) is null);
+        var status = (await harness.Client.GetInstanceAsync(id))!.RuntimeStatus;
+        await harness.Client.RaiseEventAsync(id, "go", "now");
+        var result = await harness.WaitAsync(id);
+
+        // Assert
+        Assert.Equal(OrchestrationRuntimeStatus.Running, status);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("original|now", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task OutboundAlreadyWritten_KilledAfterStepA_RedoReusesItAndCompletes()
     {
         // Arrange: an earlier episode wrote the activity work item (step a) and died before committing history (step b).
