@@ -59,7 +59,12 @@ public sealed class RedeliveryTests
         var shard = InstanceIds.Shard(id, harness.Options.ShardCount);
         var lease = new LeaseDocument
         {
-            Id = InstanceIds.Lease(id), InstanceId = shard, Target = id, Owner = "dead-host", LeaseUntil = 0, Attempts = harness.Options.MaxEpisodeAttempts,
+            Id = InstanceIds.Lease(id),
+            InstanceId = shard,
+            Target = id,
+            Owner = "dead-host",
+            LeaseUntil = 0,
+            Attempts = harness.Options.MaxEpisodeAttempts,
         };
         var duplicate = new MessageDocument
         {
