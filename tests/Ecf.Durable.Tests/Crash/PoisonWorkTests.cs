@@ -5,10 +5,15 @@ namespace Ecf.Durable.Tests.Crash;
 /// <summary>Work that SIGKILLs its host every time is capped by attempts: the instance fails with details instead of looping.</summary>
 public sealed class PoisonWorkTests
 {
+    /// <param name="expectedErrors">
+    /// The caps that may end it. An activity that kills its host can also kill the episode that host was running at that moment
+    /// (a redelivered message being cleaned up, or the activity's own result arriving), so either cap may be reached first;
+    /// an orchestrator that kills its host in its episode can only reach the episode cap.
+    /// </param>
     [Theory]
-    [InlineData("CallsHostKiller", "ActivityDeliveriesExceeded")]
+    [InlineData("CallsHostKiller", "ActivityDeliveriesExceeded|EpisodeAttemptsExceeded")]
     [InlineData("KillsHostInEpisode", "EpisodeAttemptsExceeded")]
-    public async Task HostKilledByWorkEveryTime_NewHostsKeepComing_InstanceFailsAfterCap(string orchestrator, string expectedError)
+    public async Task HostKilledByWorkEveryTime_NewHostsKeepComing_InstanceFailsAfterCap(string orchestrator, string expectedErrors)
     {
         // Arrange
         using var temp = new TempDatabase();
@@ -34,7 +39,7 @@ public sealed class PoisonWorkTests
         Assert.NotNull(result);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
         var failure = result.FailureDetails!;
-        Assert.Equal(expectedError, failure.InnerFailure?.ErrorType ?? failure.ErrorType);
+        Assert.Contains(failure.InnerFailure?.ErrorType ?? failure.ErrorType, expectedErrors.Split('|'));
         Assert.True(killed >= 5, $"The poison work should have killed 5 hosts before the cap; it killed {killed}.");
     }
 
