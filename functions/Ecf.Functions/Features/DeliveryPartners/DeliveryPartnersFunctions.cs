@@ -17,18 +17,8 @@ public static class DeliveryPartnersFunctions
 
     public static IEndpointRouteBuilder MapDeliveryPartners(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ListRoute, ListAsync)
-            .WithName(ListName)
-            .WithTags("Delivery partners")
-            .WithSummary("Retrieve delivery partners: filter[cohort], sort, page[page], page[per_page].")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        endpoints.MapGet(GetRoute, GetAsync)
-            .WithName(GetName)
-            .WithTags("Delivery partners")
-            .WithSummary("Retrieve a single delivery partner.")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapV3Get(ListRoute, ListAsync, ListName, "Delivery partners", "Retrieve delivery partners: filter[cohort], sort, page[page], page[per_page].");
+        endpoints.MapV3Get(GetRoute, GetAsync, GetName, "Delivery partners", "Retrieve a single delivery partner.");
         return endpoints;
     }
 

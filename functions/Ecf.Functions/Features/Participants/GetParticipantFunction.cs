@@ -11,12 +11,7 @@ public static class GetParticipantFunction
     public const string Name = "V3GetEcfParticipant";
 
     public static RouteHandlerBuilder MapGetParticipant(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Routes.Participant, HandleAsync)
-            .WithName(Name)
-            .WithTags("ECF participants")
-            .WithSummary("Retrieve a single ECF participant.")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapV3Get(Routes.Participant, HandleAsync, Name, "ECF participants", "Retrieve a single ECF participant.");
 
     public static async Task<IResult> HandleAsync(string id, HttpContext context, GetParticipantHandler handler, CancellationToken cancellationToken)
     {

@@ -11,12 +11,7 @@ public static class GetParticipantTransfersFunction
     public const string Name = "V3GetEcfParticipantTransfers";
 
     public static RouteHandlerBuilder MapGetParticipantTransfers(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Routes.ParticipantTransfers, HandleAsync)
-            .WithName(Name)
-            .WithTags("ECF participants")
-            .WithSummary("Retrieve a single participant's transfers.")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapV3Get(Routes.ParticipantTransfers, HandleAsync, Name, "ECF participants", "Retrieve a single participant's transfers.");
 
     public static async Task<IResult> HandleAsync(string id, HttpContext context, GetParticipantHandler handler, CancellationToken cancellationToken)
     {

@@ -13,12 +13,7 @@ public static class ListParticipantsFunction
     private static readonly string[] SortFields = ["created_at", "updated_at"];
 
     public static RouteHandlerBuilder MapListParticipants(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Routes.Participants, HandleAsync)
-            .WithName(Name)
-            .WithTags("ECF participants")
-            .WithSummary("Retrieve multiple ECF participants: filter[cohort], filter[updated_since], filter[training_status], filter[from_participant_id], sort (created_at, updated_at, leading - for descending), page[page], page[per_page] (100 by default, at most 3000).")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapV3Get(Routes.Participants, HandleAsync, Name, "ECF participants", "Retrieve multiple ECF participants: filter[cohort], filter[updated_since], filter[training_status], filter[from_participant_id], sort (created_at, updated_at, leading - for descending), page[page], page[per_page] (100 by default, at most 3000).");
 
     public static async Task<IResult> HandleAsync(HttpContext context, ListParticipantsHandler handler, CancellationToken cancellationToken)
     {

@@ -11,12 +11,7 @@ public static class ListTransfersFunction
     public const string Name = "V3ListEcfParticipantTransfers";
 
     public static RouteHandlerBuilder MapListTransfers(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Routes.Transfers, HandleAsync)
-            .WithName(Name)
-            .WithTags("ECF participants")
-            .WithSummary("Retrieve multiple participant transfers: filter[updated_since], page[page], page[per_page].")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapV3Get(Routes.Transfers, HandleAsync, Name, "ECF participants", "Retrieve multiple participant transfers: filter[updated_since], page[page], page[per_page].");
 
     public static async Task<IResult> HandleAsync(HttpContext context, ListTransfersHandler handler, CancellationToken cancellationToken)
     {

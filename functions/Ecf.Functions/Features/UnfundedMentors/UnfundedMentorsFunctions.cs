@@ -17,18 +17,8 @@ public static class UnfundedMentorsFunctions
 
     public static IEndpointRouteBuilder MapUnfundedMentors(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ListRoute, ListAsync)
-            .WithName(ListName)
-            .WithTags("Unfunded mentors")
-            .WithSummary("Retrieve unfunded mentors: filter[updated_since], sort (updated_at, -updated_at), page[page], page[per_page].")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        endpoints.MapGet(GetRoute, GetAsync)
-            .WithName(GetName)
-            .WithTags("Unfunded mentors")
-            .WithSummary("Retrieve a single unfunded mentor.")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapV3Get(ListRoute, ListAsync, ListName, "Unfunded mentors", "Retrieve unfunded mentors: filter[updated_since], sort (updated_at, -updated_at), page[page], page[per_page].");
+        endpoints.MapV3Get(GetRoute, GetAsync, GetName, "Unfunded mentors", "Retrieve a single unfunded mentor.");
         return endpoints;
     }
 
