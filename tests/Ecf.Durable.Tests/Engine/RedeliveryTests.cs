@@ -20,20 +20,7 @@ public sealed class RedeliveryTests
     {
         // Arrange: the activity result was committed to history; a host killed before step (d) leaves the message behind.
         await using var harness = await DurableHarness.StartAsync(Register);
-        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("EchoThenWait", "original", new StartOrchestrationOptions("redeliver-1"));
-        await WaitUntilAsync(async () => (await harness.HistoryAsync(id)).Any(e => e.Kind == HistoryEventKind.TaskCompleted));
-        var instance = (await harness.Container.ReadAsync(id, InstanceIds.InstanceDocId))!.As<InstanceDocument>();
-        var shard = InstanceIds.Shard(id, harness.Options.ShardCount);
-        var duplicate = new MessageDocument
-        {
-            Id = InstanceIds.ActivityResult(id, instance.ExecutionId, 0),
-            InstanceId = shard,
-            Target = id,
-            ExecutionId = instance.ExecutionId,
-            Kind = MessageKind.TaskCompleted,
-            TaskId = 0,
-            Data = "\"duplicate\"",
-        };
+        var (id, shard, duplicate) = await StartWithCommittedActivityResultAsync(harness, "redeliver-1");
 
         // Act
         await harness.Container.UpsertAsync(shard, duplicate.Id, duplicate);
@@ -53,10 +40,7 @@ public sealed class RedeliveryTests
         // Arrange: as above, and the dead hosts also left the episode lease at the cap (each died, killed by work it started,
         // after its episode committed and before it released the lease): redeliveries alone must not count as poison.
         await using var harness = await DurableHarness.StartAsync(Register);
-        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("EchoThenWait", "original", new StartOrchestrationOptions("redeliver-2"));
-        await WaitUntilAsync(async () => (await harness.HistoryAsync(id)).Any(e => e.Kind == HistoryEventKind.TaskCompleted));
-        var instance = (await harness.Container.ReadAsync(id, InstanceIds.InstanceDocId))!.As<InstanceDocument>();
-        var shard = InstanceIds.Shard(id, harness.Options.ShardCount);
+        var (id, shard, duplicate) = await StartWithCommittedActivityResultAsync(harness, "redeliver-2");
         var lease = new LeaseDocument
         {
             Id = InstanceIds.Lease(id),
@@ -65,16 +49,6 @@ public sealed class RedeliveryTests
             Owner = "dead-host",
             LeaseUntil = 0,
             Attempts = harness.Options.MaxEpisodeAttempts,
-        };
-        var duplicate = new MessageDocument
-        {
-            Id = InstanceIds.ActivityResult(id, instance.ExecutionId, 0),
-            InstanceId = shard,
-            Target = id,
-            ExecutionId = instance.ExecutionId,
-            Kind = MessageKind.TaskCompleted,
-            TaskId = 0,
-            Data = "\"duplicate\"",
         };
 
         // Act
@@ -122,6 +96,26 @@ public sealed class RedeliveryTests
         Assert.Equal("from the crashed episode|now", result.ReadOutputAs<string>());
         Assert.Single(history, e => e.Kind == HistoryEventKind.TaskScheduled);
         Assert.Single(history, e => e.Kind == HistoryEventKind.TaskCompleted);
+    }
+
+    /// <summary>Starts <c>EchoThenWait</c>, waits until its activity result is in history, and builds a redelivery of that result.</summary>
+    private static async Task<(string Id, string Shard, MessageDocument Duplicate)> StartWithCommittedActivityResultAsync(DurableHarness harness, string instanceId)
+    {
+        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("EchoThenWait", "original", new StartOrchestrationOptions(instanceId));
+        await WaitUntilAsync(async () => (await harness.HistoryAsync(id)).Any(e => e.Kind == HistoryEventKind.TaskCompleted));
+        var instance = (await harness.Container.ReadAsync(id, InstanceIds.InstanceDocId))!.As<InstanceDocument>();
+        var shard = InstanceIds.Shard(id, harness.Options.ShardCount);
+        var duplicate = new MessageDocument
+        {
+            Id = InstanceIds.ActivityResult(id, instance.ExecutionId, 0),
+            InstanceId = shard,
+            Target = id,
+            ExecutionId = instance.ExecutionId,
+            Kind = MessageKind.TaskCompleted,
+            TaskId = 0,
+            Data = "\"duplicate\"",
+        };
+        return (id, shard, duplicate);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
