@@ -5,7 +5,7 @@ namespace Ecf.Application.Errors;
 /// <see cref="Title"/> is short and fixed per code; <see cref="Detail"/> says what went wrong in this request.
 /// The catalogue of errors is the set of static members below; add new ones here so codes stay unique.
 /// </summary>
-public sealed record ApiError(string Code, string Title, string Detail, ApiErrorKind Kind)
+public sealed partial record ApiError(string Code, string Title, string Detail, ApiErrorKind Kind)
 {
     // 1xxx: requests that cannot be read.
     public static ApiError MalformedJson(string detail) =>

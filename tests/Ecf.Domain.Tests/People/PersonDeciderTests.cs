@@ -1,6 +1,6 @@
 using Ecf.Domain.People;
 
-namespace Ecf.Application.Tests.People;
+namespace Ecf.Domain.Tests.People;
 
 /// <summary>The person decider, pure: no store, no mocks.</summary>
 public sealed class PersonDeciderTests
@@ -38,7 +38,7 @@ public sealed class PersonDeciderTests
 
         var rebuilt = decision.Events.Aggregate((Person?)null, PersonDecider.Evolve);
 
-        Assert.Equal(Ecf.Storage.DocumentJson.Serialize(decision.Person), Ecf.Storage.DocumentJson.Serialize(rebuilt));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(decision.Person), System.Text.Json.JsonSerializer.Serialize(rebuilt));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Ecf.Domain.ReferenceData;
 
-namespace Ecf.Application.Tests.ReferenceData;
+namespace Ecf.Domain.Tests.ReferenceData;
 
 public class ReferenceDataDomainTests
 {

@@ -1,6 +1,6 @@
 using Ecf.Domain.Schools;
 
-namespace Ecf.Application.Tests.Schools;
+namespace Ecf.Domain.Tests.Schools;
 
 /// <summary>The pure school rules, without mocks.</summary>
 public sealed class SchoolDeciderTests
