@@ -28,7 +28,9 @@ public sealed class KeysetPager(PageCursorCache cursors)
         }
 
         var result = await container.QueryAsync(partition, From(query, start).WithPageSize(perPage), cancellationToken).ConfigureAwait(false);
-        if (result.Continuation is { } next)
+        // The next page starts right after this page's last row, also when this page was the last one so far: rows written in
+        // between (anywhere in the order) then neither repeat a row the client has just seen nor hide one still to come.
+        if ((result.Continuation ?? After(result.Documents, query)) is { } next)
         {
             cursors.Set(signature, page + 1, next);
         }
@@ -68,6 +70,21 @@ public sealed class KeysetPager(PageCursorCache cursors)
         }
 
         return continuation;
+    }
+
+    /// <summary>The continuation after the last of <paramref name="documents"/> in <paramref name="query"/>'s order; null if none.</summary>
+    private static string? After(IReadOnlyList<StoredDocument> documents, DocumentQuery query)
+    {
+        if (documents.Count == 0)
+        {
+            return null;
+        }
+
+        var last = documents[^1];
+        var orderValues = query.OrderBy.Select(order => KeysetContinuation.ValueAt(last.Json, order.Path) is { ValueKind: not System.Text.Json.JsonValueKind.Undefined } value
+            ? value
+            : System.Text.Json.JsonSerializer.SerializeToElement<object?>(null)).ToList();
+        return new KeysetContinuation(orderValues, last.PartitionKey, last.Id).Encode();
     }
 
     /// <summary>
