@@ -11,10 +11,10 @@ public static class OrchestrationNames
     public const string Ping = "Ping";
 
     // GIAS
-    /// <summary>The nightly GIAS import (issue 4).</summary>
+    /// <summary>The nightly GIAS import (ADR 0005).</summary>
     public const string GiasImport = "GiasImport";
 
     // Statuses
-    /// <summary>The daily refresh of date-driven participant statuses (issue 5).</summary>
+    /// <summary>The daily refresh of date-driven participant statuses (ADR 0006, docs/domain.md#statuses).</summary>
     public const string ParticipantStatusRefresh = "ParticipantStatusRefresh";
 }

@@ -4,7 +4,7 @@ namespace Ecf.Application.Participants;
 
 /// <summary>
 /// Turns page numbers into keyset positions. ECF clients ask for <c>page[page]=N</c>; serving that with OFFSET costs more the
-/// deeper the page (the slowness ECF fought, DOMAIN-FACTS §10). Each page served records where the next page starts (the
+/// deeper the page (the slowness ECF fought, docs/domain.md#v3-paging). Each page served records where the next page starts (the
 /// keyset continuation after its last row), so a client walking pages 1, 2, 3, ... gets every page by an index seek.
 /// A page asked for without its start known is reached by walking from the nearest known start.
 /// Entries are per query signature (provider, filters, sort, page size); the cache is bounded and simply cleared when full.

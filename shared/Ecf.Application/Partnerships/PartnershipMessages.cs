@@ -1,6 +1,6 @@
 namespace Ecf.Application.Partnerships;
 
-/// <summary>ECF's partnership validation messages (<c>Partnerships::Create</c>, DOMAIN-FACTS §1.6).</summary>
+/// <summary>ECF's partnership validation messages (<c>Partnerships::Create</c>, docs/domain.md#partnerships).</summary>
 public static class PartnershipMessages
 {
     public const string NoRelationship = "The delivery partner that has been specified is not recognised to be working in partnership with you for the given cohort. Contact the DfE for more information.";

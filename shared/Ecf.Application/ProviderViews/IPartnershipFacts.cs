@@ -2,7 +2,7 @@ namespace Ecf.Application.ProviderViews;
 
 /// <summary>
 /// What the projection needs of a school partnership: whether it is challenged (a challenged partnership hides its
-/// participants from the provider, DOMAIN-FACTS §1.3) and its current delivery partner. Implemented by the partnerships
+/// participants from the provider, docs/domain.md#provider-views) and its current delivery partner. Implemented by the partnerships
 /// feature; without one, every training period's own lead provider and delivery partner are used.
 /// </summary>
 public interface IPartnershipFacts

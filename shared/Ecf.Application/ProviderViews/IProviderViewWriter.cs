@@ -3,7 +3,7 @@ using Ecf.Domain.People;
 namespace Ecf.Application.ProviderViews;
 
 /// <summary>
-/// Writes what each lead provider may see of a person into the <c>provider-views</c> container (ARCHITECTURE.md §4):
+/// Writes what each lead provider may see of a person into the <c>provider-views</c> container (ADR 0007):
 /// one participant view per provider that can see the person, transfer views for the providers on either side of a
 /// transfer, unfunded-mentor views, and hides the views of providers that no longer see the person.
 /// Call it right after committing a person document (read-your-writes); the change-feed projector calls it again later,

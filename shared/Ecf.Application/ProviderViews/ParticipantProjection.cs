@@ -26,7 +26,7 @@ public sealed record ProjectedParticipant(
 public sealed record ProjectedTransfer(string TrainingRecordId, string JoiningPeriodId, Guid? LeavingProviderId, Guid? JoiningProviderId, TransferEntry Entry);
 
 /// <summary>
-/// The pure projection of a person into what each lead provider sees (DOMAIN-FACTS §1.3, §1.6). A provider sees a participation
+/// The pure projection of a person into what each lead provider sees (docs/domain.md#provider-views, #v3-api). A provider sees a participation
 /// through its latest training period (open, else the last one closed) when that period is with the provider and its
 /// partnership, if any, is not challenged. Another provider sees nothing of it, not even that it exists.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Ecf.Application.ProviderViews;
 public sealed record MenteeLink(string EctPersonId, int EctVersion, bool IsMentee, DateTimeOffset EctUpdatedAt);
 
 /// <summary>
-/// Unfunded mentors (DOMAIN-FACTS §1.2, §1.6): for a lead provider, a mentor currently assigned to one of the provider's
+/// Unfunded mentors (docs/domain.md#provider-views): for a lead provider, a mentor currently assigned to one of the provider's
 /// visible ECTs who is not themselves in training with that provider. The view document of a mentor in a provider's
 /// partition keeps the set of such ECTs (<see cref="ProviderViewDocument.Mentees"/>), maintained one ECT at a time, and is
 /// visible while that set is not empty and the mentor does not train with the provider.

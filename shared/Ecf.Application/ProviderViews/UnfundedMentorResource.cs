@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ecf.Application.ProviderViews;
 
-/// <summary>v3 <c>unfunded-mentor</c> resource (DOMAIN-FACTS §1.6).</summary>
+/// <summary>v3 <c>unfunded-mentor</c> resource (docs/domain.md#v3-api).</summary>
 public sealed record UnfundedMentorResource(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("type")] string Type,

@@ -14,7 +14,7 @@ namespace Ecf.Application.Registrations;
 
 /// <summary>
 /// <c>POST /api/registrations/ects</c> and <c>/mentors</c>. Validates every field (one 422 error per field, nothing written), finds
-/// the person by TRN, works out the placement (cohort §8, schedule §2.6, contract year, partnership), reserves the TRN for a new
+/// the person by TRN, works out the placement (cohort, contract year, schedule, partnership: docs/domain.md#registration), reserves the TRN for a new
 /// person (create-only: concurrent registrations of one TRN make one person), lets <see cref="PersonDecider"/> decide, and writes the
 /// person with its timeline events in one batch. A lost race (409/412) re-reads and decides again, so the loser's registration
 /// becomes an idempotent repeat or a transfer of the winner's person. Provider views are written right after. Before the person,

@@ -2,7 +2,7 @@ using Ecf.Storage;
 
 namespace Ecf.Application.Storage;
 
-/// <summary>The containers of ARCHITECTURE.md §4 and their partition keys.</summary>
+/// <summary>The document store's containers and their partition keys (README "How it fits together"; ADRs 0003, 0006, 0007).</summary>
 public static class EcfContainers
 {
     public const string People = "people";

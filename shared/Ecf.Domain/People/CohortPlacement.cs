@@ -3,12 +3,12 @@ using Ecf.Domain.ReferenceData;
 namespace Ecf.Domain.People;
 
 /// <summary>
-/// Which cohort (policy year) and contract year a registration goes in (DOMAIN-FACTS §8, §3.2). The cohort is the year induction
+/// Which cohort (policy year) and contract year a registration goes in (docs/domain.md#placement, #frozen-years). The cohort is the year induction
 /// started; the contract year is the cohort unless that year's payments are frozen, when it is the active registration cohort.
 /// </summary>
 public static class CohortPlacement
 {
-    /// <summary><c>Cohort::DESTINATION_START_YEAR_FROM_A_FROZEN_COHORT</c>: where unfinished ECTs of frozen years go (§3.2).</summary>
+    /// <summary><c>Cohort::DESTINATION_START_YEAR_FROM_A_FROZEN_COHORT</c>: where unfinished ECTs of frozen years go (docs/domain.md#frozen-years).</summary>
     public const int DestinationYearFromFrozenCohort = 2024;
 
     private static readonly DateOnly FirstCohortStart = new(2021, 9, 1);
@@ -71,7 +71,7 @@ public static class CohortPlacement
     }
 
     /// <summary>
-    /// A transfer (§8 step 1, §3.2): the years of the latest training are kept, unless it is an ECT whose induction is not finished
+    /// A transfer (docs/domain.md#placement step 1, #frozen-years): the years of the latest training are kept, unless it is an ECT whose induction is not finished
     /// and whose contract year's payments are frozen at <paramref name="now"/>; then the cohort is
     /// <see cref="DestinationYearFromFrozenCohort"/> and the contract year follows it (<see cref="CohortChoice.MovedFromFrozen"/> set).
     /// Null when the participation has no training to keep (the caller places it as new).

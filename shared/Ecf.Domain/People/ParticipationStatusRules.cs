@@ -1,6 +1,6 @@
 namespace Ecf.Domain.People;
 
-/// <summary>The stored statuses of a participation (DOMAIN-FACTS §1.6), computed on write as of a day.</summary>
+/// <summary>The stored statuses of a participation (docs/domain.md#statuses), computed on write as of a day.</summary>
 public static class ParticipationStatusRules
 {
     /// <summary>

@@ -94,7 +94,7 @@ public sealed record StatusesRefreshed(string TrainingRecordId, ParticipationSta
 }
 
 /// <summary>
-/// An unfinished ECT left a payments-frozen contract year (a transfer, DOMAIN-FACTS §3.2): the training that follows is in
+/// An unfinished ECT left a payments-frozen contract year (a transfer, docs/domain.md#frozen-years): the training that follows is in
 /// <paramref name="Cohort"/> / <paramref name="ContractYear"/> and the participation is marked <c>cohort_changed_after_payments_frozen</c>.
 /// </summary>
 public sealed record MovedOutOfFrozenCohort(string TrainingRecordId, int FromCohort, int FromContractYear, int Cohort, int ContractYear) : PersonEventData

@@ -2,7 +2,7 @@ using Ecf.Domain.ReferenceData;
 
 namespace Ecf.Domain.People;
 
-/// <summary>The schedule a registration gets (DOMAIN-FACTS §2.6, RECT <c>Schedules::Find</c>).</summary>
+/// <summary>The schedule a registration gets (docs/domain.md#schedules, RECT <c>Schedules::Find</c>).</summary>
 public static class SchedulePlacement
 {
     /// <summary>The month from max(start, today): June–October September, November–February January, March–May April.</summary>

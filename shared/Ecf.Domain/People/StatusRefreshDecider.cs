@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ecf.Domain.People;
 
 /// <summary>
-/// The daily refresh of stored statuses (DOMAIN-FACTS §1.6): for each participation whose statuses are stale on the context's day
+/// The daily refresh of stored statuses (docs/domain.md#statuses): for each participation whose statuses are stale on the context's day
 /// (<see cref="ParticipationStatusRules.IsStale"/>), one <see cref="StatusesRefreshed"/> event with the statuses as of that day.
 /// Nothing when nothing is stale, so a second run on the same day decides nothing. Pure, like <see cref="PersonDecider"/>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Ecf.Domain.People;
 
 /// <summary>Where a registration puts a participant's training: programme, the two years, schedule and provider.</summary>
-/// <param name="MovedOutOfFrozenCohort">A transfer takes an unfinished ECT out of a payments-frozen contract year (DOMAIN-FACTS §3.2).</param>
+/// <param name="MovedOutOfFrozenCohort">A transfer takes an unfinished ECT out of a payments-frozen contract year (docs/domain.md#frozen-years).</param>
 public sealed record TrainingPlacement(
     string TrainingProgramme,
     int Cohort,

@@ -1,6 +1,6 @@
 namespace Ecf.Domain.ReferenceData;
 
-/// <summary>Declaration types as the lead provider API spells them (DOMAIN-FACTS §2.1).</summary>
+/// <summary>Declaration types as the lead provider API spells them (docs/domain.md#schedules).</summary>
 public static class DeclarationType
 {
     public const string Started = "started";

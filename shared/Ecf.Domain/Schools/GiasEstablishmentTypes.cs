@@ -1,6 +1,6 @@
 namespace Ecf.Domain.Schools;
 
-/// <summary>GIAS <c>TypeOfEstablishment (code)</c> groups that matter for funding (DOMAIN-FACTS §5.2, ECF <c>gias_types.rb</c>).</summary>
+/// <summary>GIAS <c>TypeOfEstablishment (code)</c> groups that matter for funding (docs/domain.md#gias, ECF <c>gias_types.rb</c>).</summary>
 public static class GiasEstablishmentTypes
 {
     public const string OtherIndependentSpecial = "10";

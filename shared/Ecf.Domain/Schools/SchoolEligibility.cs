@@ -1,7 +1,7 @@
 namespace Ecf.Domain.Schools;
 
 /// <summary>
-/// What follows from a school's GIAS facts (DOMAIN-FACTS §5.2): open, in England, eligible for funded training, CIP-only.
+/// What follows from a school's GIAS facts (docs/domain.md#gias): open, in England, eligible for funded training, CIP-only.
 /// </summary>
 public sealed record SchoolEligibility(bool Open, bool InEngland, bool EligibleForFunding, bool CipOnly)
 {

@@ -1,7 +1,7 @@
 namespace Ecf.Domain.Schools;
 
 /// <summary>
-/// Pure rules for the GIAS links of a closed school (DOMAIN-FACTS §5.3):
+/// Pure rules for the GIAS links of a closed school (docs/domain.md#gias-links, ADR 0005):
 /// <list type="bullet">
 /// <item>exactly one open successor through <c>Successor</c>: academisation; the closed school keeps its id and gains the successor's URN;
 /// the successor's record (created from its own GIAS row) becomes a pointer to the school that continues;</item>

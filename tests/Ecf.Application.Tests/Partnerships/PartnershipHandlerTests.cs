@@ -6,7 +6,7 @@ using Ecf.Domain.People;
 
 namespace Ecf.Application.Tests.Partnerships;
 
-/// <summary>Partnership rules (DOMAIN-FACTS §1.6) and the schools view, on the real embedded store.</summary>
+/// <summary>Partnership rules (docs/domain.md#partnerships) and the schools view, on the real embedded store.</summary>
 public sealed class PartnershipHandlerTests : IAsyncLifetime
 {
     private PeopleTestHost _host = null!;

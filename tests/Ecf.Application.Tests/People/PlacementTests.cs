@@ -4,7 +4,7 @@ using Ecf.Domain.ReferenceData;
 
 namespace Ecf.Application.Tests.People;
 
-/// <summary>Cohort (DOMAIN-FACTS §8) and schedule (§2.6) placement over the seeded contract periods.</summary>
+/// <summary>Cohort (docs/domain.md#placement) and schedule (#schedules) placement over the seeded contract periods.</summary>
 public sealed class PlacementTests
 {
     private static readonly IReadOnlyList<ContractPeriod> Periods = new ReferenceDataSnapshot(ReferenceSeedParser.LoadEmbedded()).ContractPeriods;

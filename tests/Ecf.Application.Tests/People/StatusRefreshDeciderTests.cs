@@ -3,7 +3,7 @@ using Ecf.Domain.People;
 
 namespace Ecf.Application.Tests.People;
 
-/// <summary>Date-driven statuses (DOMAIN-FACTS §1.6): the next change date stored on the person, and the daily refresh decision.</summary>
+/// <summary>Date-driven statuses (docs/domain.md#statuses): the next change date stored on the person, and the daily refresh decision.</summary>
 public sealed class StatusRefreshDeciderTests
 {
     private static readonly Guid Provider = Guid.Parse("00000000-0000-0000-0000-0000000000a1");

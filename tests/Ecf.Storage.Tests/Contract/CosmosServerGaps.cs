@@ -2,7 +2,7 @@ namespace Ecf.Storage.Tests.Contract;
 
 /// <summary>
 /// The one list of contract tests that run on the embedded adapter only, because the Cosmos-protocol test server
-/// (<c>@vercel/cosmosdb-server</c> 1.0.1 with Microsoft.Azure.Cosmos 3.64, ARCHITECTURE.md §2) cannot serve them.
+/// (<c>@vercel/cosmosdb-server</c> 1.0.1 with Microsoft.Azure.Cosmos 3.64, ADR 0001) cannot serve them.
 /// It must equal the public test methods of <see cref="EmbeddedOnlyContractTests"/> (checked by <see cref="CosmosServerGapsTests"/>).
 /// </summary>
 public static class CosmosServerGaps

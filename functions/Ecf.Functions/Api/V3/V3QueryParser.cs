@@ -6,7 +6,7 @@ using Microsoft.Extensions.Primitives;
 namespace Ecf.Functions.Api.V3;
 
 /// <summary>
-/// Reads ECF v3 list parameters from a query string with ECF's rules and messages (DOMAIN-FACTS §1.4): deepObject
+/// Reads ECF v3 list parameters from a query string with ECF's rules and messages (docs/domain.md#v3-paging): deepObject
 /// <c>filter[...]</c> and <c>page[...]</c>, comma-separated <c>sort</c> with a leading <c>-</c> for descending.
 /// Every failure is a 400 "Bad request" carrying ECF's exact detail.
 /// </summary>

@@ -5,7 +5,7 @@ using Ecf.Functions.Features.Schools;
 
 namespace Ecf.Functions.Features.People;
 
-/// <summary>Issue 5's write side: registrations, partnerships and the admin people endpoints.</summary>
+/// <summary>The people write side: registrations, partnerships and the admin people endpoints.</summary>
 public static class PeopleFeatures
 {
     public static WebApplicationBuilder AddPeopleFeatures(this WebApplicationBuilder builder)

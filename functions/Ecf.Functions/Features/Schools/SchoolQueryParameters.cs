@@ -6,7 +6,7 @@ namespace Ecf.Functions.Features.Schools;
 
 /// <summary>
 /// What the schools endpoints add to the common v3 parameters (<see cref="V3QueryParser"/>): a required cohort, a URN filter
-/// and a sort on <c>updated_at</c> only (DOMAIN-FACTS §1.2, §1.4), with ECF's exact messages.
+/// and a sort on <c>updated_at</c> only (docs/domain.md#v3-paging), with ECF's exact messages.
 /// </summary>
 public static class SchoolQueryParameters
 {
