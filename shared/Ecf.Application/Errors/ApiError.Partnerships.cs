@@ -3,7 +3,7 @@ using Ecf.Domain.Partnerships;
 
 namespace Ecf.Application.Errors;
 
-/// <summary>Partnerships and school cohorts: ecf.33NN for their rules, ecf.43NN for their conflicts.</summary>
+/// <summary>Partnerships, school cohorts and schools' uplifts: ecf.33NN for their rules, ecf.43NN for their conflicts.</summary>
 public sealed partial record ApiError
 {
     /// <summary>The error of a partnership rule's refusal: its own code, the refused attribute as title, the rule's message.</summary>
@@ -28,6 +28,15 @@ public sealed partial record ApiError
 
     public static ApiError InductionTutorEmailInvalid() =>
         new("ecf.3333", "induction_tutor_email", SchoolCohortMessages.EmailFormat, ApiErrorKind.Validation);
+
+    public static ApiError UpliftsYearUnknown(int year) =>
+        new("ecf.3340", "year", $"{year} is not a cohort of this service.", ApiErrorKind.Validation);
+
+    public static ApiError UpliftsFileEmpty() =>
+        new("ecf.3341", "file", "The file is empty.", ApiErrorKind.Validation);
+
+    public static ApiError UpliftsColumnsMissing(IEnumerable<string> columns) =>
+        new("ecf.3342", "file", $"The file is missing required columns: {string.Join(", ", columns)}.", ApiErrorKind.Validation);
 
     public static ApiError PartnershipsChanged() =>
         new("ecf.4301", "Conflict", "The school's partnerships changed while this request was decided; try again.", ApiErrorKind.Conflict);

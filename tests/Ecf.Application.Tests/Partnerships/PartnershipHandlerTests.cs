@@ -286,6 +286,23 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
         Assert.False(again);
     }
 
+    [Fact]
+    public async Task WriteAsync_GiasChangeAfterAChoice_KeepsTheChoiceInTheSchoolsUpdatedAt()
+    {
+        var school = await _host.AddSchoolAsync(100001);
+        var choiceAt = _host.Clock.Now.AddHours(2);
+        _host.Clock.Now = choiceAt;
+        await SetUp(school.Urn, "2025", "school_led", "Ada Lovelace", "ada@example.org");
+        var schools = _host.Get<SchoolDocuments>();
+        var stored = (await schools.ReadAsync(school.SchoolId))!;
+
+        var renamed = Domain.Schools.SchoolDecider.ApplyFacts(stored.School, stored.School.Gias with { Name = "Renamed" }, new Domain.Schools.SchoolChangeContext(choiceAt.AddHours(-1), "test", "test")).School!;
+        Assert.Empty(await schools.WriteAsync([(renamed, stored.ETag)]));
+        var view = await _host.Get<GetEcfSchoolHandler>().HandleAsync(new GetEcfSchoolQuery(school.SchoolId, 2025));
+
+        Assert.Equal(("Renamed", choiceAt), (view.Value.Name, view.Value.UpdatedAt));
+    }
+
     private Task<Result<SchoolCohortView>> SetUp(int urn, string cohort, string choice, string name, string email) =>
         _host.Get<SchoolCohortsHandler>().SetUpAsync(new SetUpSchoolCohortCommand(urn.ToString(System.Globalization.CultureInfo.InvariantCulture), cohort, choice, name, email, Context()));
 
