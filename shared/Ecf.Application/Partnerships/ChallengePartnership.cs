@@ -40,16 +40,17 @@ public sealed class ChallengePartnershipHandler(
             var decision = PartnershipDecider.Challenge(stored.Value, command.PartnershipId, command.Reason ?? "", command.Context);
             if (decision.Refusal is { } refusal)
             {
-                return refusal.Attribute == "id" ? ApiError.NotFound() : ApiError.Validation(refusal.Attribute, refusal.Message);
+                return ApiError.Partnership(refusal);
             }
 
             if (await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
                 var name = snapshot.GetDeliveryPartner(decision.Partnership!.DeliveryPartnerId)?.Name ?? "";
                 var view = PartnershipView.From(decision.Partnership, urn, name, decision.State!.Setup);
-                await afterCommit.RunAsync("the partnership documents and participant views of a challenge", async ct =>
+                await afterCommit.RunAsync("the partnership documents, school listing and participant views of a challenge", async ct =>
                 {
                     await partnerships.WriteDerivedAsync(decision.Partnership, urn, name, decision.State!.Setup, ct).ConfigureAwait(false);
+                    await schools.SchoolViewChangedAsync(stored.Value, decision.State, ct).ConfigureAwait(false);
                     foreach (var dependents in viewDependents)
                     {
                         await dependents.PartnershipChangedAsync(decision.Partnership.Id, decision.Partnership.LeadProviderId, ct).ConfigureAwait(false);
@@ -61,7 +62,7 @@ public sealed class ChallengePartnershipHandler(
 
             if (attempt == MaxAttempts)
             {
-                return ApiError.Conflict("The school's partnerships changed while this request was decided; try again.");
+                return ApiError.PartnershipsChanged();
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ecf.Application.Errors;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
@@ -12,11 +11,14 @@ namespace Ecf.Application.Partnerships;
 public sealed record CreatePartnershipCommand(Guid LeadProviderId, string? Cohort, string? SchoolId, string? DeliveryPartnerId, PartnershipChangeContext Context);
 
 /// <summary>
-/// <c>POST /api/v3/partnerships/ecf</c>: ECF's rules, each failure a 422 on its attribute (several at once when the input has
-/// several problems); then the school's partnerships of the year decide (already exists / recruited by another provider), written
-/// with optimistic concurrency so two providers racing for one school get one partnership.
+/// <c>POST /api/v3/partnerships/ecf</c>: loads what the request names and lets <see cref="PartnershipValidator"/> check its fields
+/// (each failure a 422 on its attribute, several at once); then <see cref="PartnershipDecider.Create"/> decides on the school's
+/// partnerships document of the year, which also holds the school's programme choice, written with optimistic concurrency: two
+/// providers racing for one school get one partnership, and a school choosing another programme at the same time either wins
+/// (the partnership is refused) or loses (its choice is refused).
 /// </summary>
-public sealed class CreatePartnershipHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, AfterCommit afterCommit)
+public sealed class CreatePartnershipHandler(
+    IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, AfterCommit afterCommit)
 {
     private const int MaxAttempts = 5;
 
@@ -24,91 +26,46 @@ public sealed class CreatePartnershipHandler(IReferenceData referenceData, Schoo
     {
         ArgumentNullException.ThrowIfNull(command);
         var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var errors = new List<ApiError>();
-
-        int? year = null;
-        if (string.IsNullOrWhiteSpace(command.Cohort))
+        var school = SchoolIds.IsWellFormed(command.SchoolId)
+            ? (await schools.ReadAsync(command.SchoolId!, cancellationToken).ConfigureAwait(false))?.School
+            : null;
+        var facts = new PartnershipRequestFacts(
+            [.. snapshot.ContractPeriods.Select(p => p.Year)],
+            school,
+            snapshot.DeliveryPartners,
+            [.. snapshot.Relationships.Where(r => r.LeadProviderId == command.LeadProviderId)]);
+        var validated = PartnershipValidator.ValidateCreate(new PartnershipRequest(command.Cohort, command.SchoolId, command.DeliveryPartnerId), facts);
+        if (validated.Value is not { } request)
         {
-            errors.Add(ApiError.Validation("cohort", PartnershipMessages.Missing("cohort")));
-        }
-        else if (!int.TryParse(command.Cohort, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || snapshot.GetContractPeriod(y) is null)
-        {
-            errors.Add(ApiError.Validation("cohort", PartnershipMessages.Invalid("cohort")));
-        }
-        else
-        {
-            year = y;
+            return Result<PartnershipView>.Failure(ApiError.Partnership(validated.Refusals));
         }
 
-        StoredSchool? school = null;
-        if (string.IsNullOrWhiteSpace(command.SchoolId))
-        {
-            errors.Add(ApiError.Validation("school_id", PartnershipMessages.Missing("school_id")));
-        }
-        else if (!SchoolIds.IsWellFormed(command.SchoolId)
-            || (school = await schools.ReadAsync(command.SchoolId, cancellationToken).ConfigureAwait(false)) is null
-            || school.School.Status is SchoolStatus.Superseded or SchoolStatus.Merged)
-        {
-            errors.Add(ApiError.Validation("school_id", PartnershipMessages.Invalid("school_id")));
-            school = null;
-        }
-        else if (school.School.Eligibility.CipOnly)
-        {
-            errors.Add(ApiError.Validation("school_id", PartnershipMessages.CipOnly));
-        }
-        else if (!school.School.Eligibility.EligibleForFunding)
-        {
-            errors.Add(ApiError.Validation("school_id", PartnershipMessages.Ineligible));
-        }
-
-        Guid deliveryPartnerId = default;
-        string? deliveryPartnerName = null;
-        if (string.IsNullOrWhiteSpace(command.DeliveryPartnerId))
-        {
-            errors.Add(ApiError.Validation("delivery_partner_id", PartnershipMessages.Missing("delivery_partner_id")));
-        }
-        else if (!Guid.TryParse(command.DeliveryPartnerId, out deliveryPartnerId) || snapshot.GetDeliveryPartner(deliveryPartnerId) is not { } partner)
-        {
-            errors.Add(ApiError.Validation("delivery_partner_id", PartnershipMessages.Invalid("delivery_partner_id")));
-        }
-        else if (year is { } contractYear && !snapshot.GetRelationships(command.LeadProviderId, contractYear).Any(r => r.DeliveryPartnerId == deliveryPartnerId))
-        {
-            errors.Add(ApiError.Validation("delivery_partner_id", PartnershipMessages.NoRelationship));
-        }
-        else
-        {
-            deliveryPartnerName = partner.Name;
-        }
-
-        if (errors.Count > 0)
-        {
-            return Result<PartnershipView>.Failure(errors);
-        }
-
-        var lastYear = await partnerships.ReadAsync(school!.School.SchoolId, year!.Value - 1, cancellationToken).ConfigureAwait(false);
-        var hadProviderLastYear = lastYear?.Value.Default is not null;
-        var partnershipId = Guid.NewGuid().ToString("D");
+        var schoolId = request.School.SchoolId;
+        var lastYear = await partnerships.ReadAsync(schoolId, request.ContractYear - 1, cancellationToken).ConfigureAwait(false);
+        var partnership = new NewPartnership(Guid.NewGuid().ToString("D"), schoolId, command.LeadProviderId, request.DeliveryPartner.Id, request.ContractYear);
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await partnerships.ReadAsync(school.School.SchoolId, year.Value, cancellationToken).ConfigureAwait(false);
-            var decision = PartnershipDecider.Create(stored?.Value, partnershipId, school.School.SchoolId, command.LeadProviderId, deliveryPartnerId, year.Value, hadProviderLastYear, command.Context);
+            var stored = await partnerships.ReadAsync(schoolId, request.ContractYear, cancellationToken).ConfigureAwait(false);
+            var decision = PartnershipDecider.Create(stored?.Value, lastYear?.Value, partnership, command.Context);
             if (decision.Refusal is { } refusal)
             {
-                return ApiError.Validation(refusal.Attribute, refusal.Message);
+                return ApiError.Partnership(refusal);
             }
 
             if (await partnerships.TryWriteAsync(decision.State!, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
-                await afterCommit.RunAsync(
-                    "the index and view of a new partnership",
-                    ct => partnerships.WriteDerivedAsync(decision.Partnership!, school.School.Urn, deliveryPartnerName!, decision.State!.Setup, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return PartnershipView.From(decision.Partnership!, school.School.Urn, deliveryPartnerName!, decision.State!.Setup);
+                var name = request.DeliveryPartner.Name;
+                await afterCommit.RunAsync("the index, view and school listing of a new partnership", async ct =>
+                {
+                    await partnerships.WriteDerivedAsync(decision.Partnership!, request.School.Urn, name, decision.State!.Setup, ct).ConfigureAwait(false);
+                    await schools.SchoolViewChangedAsync(stored?.Value, decision.State!, ct).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
+                return PartnershipView.From(decision.Partnership!, request.School.Urn, name, decision.State!.Setup);
             }
 
             if (attempt == MaxAttempts)
             {
-                return ApiError.Conflict("The school's partnerships changed while this request was decided; try again.");
+                return ApiError.PartnershipsChanged();
             }
         }
     }

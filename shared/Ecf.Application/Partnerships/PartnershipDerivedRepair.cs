@@ -7,13 +7,20 @@ namespace Ecf.Application.Partnerships;
 
 /// <summary>
 /// Rewrites a partnership's <see cref="PartnershipIndex"/> and <see cref="PartnershipView"/> when they differ from the school's
-/// year document (a crash after the year document's write left them stale). Reads both; writes only what differs.
+/// year document (a crash after the year document's write left them stale), and moves the school's
+/// <see cref="Domain.Schools.School.CohortsUpdatedAt"/> up to the year's <see cref="SchoolPartnerships.SchoolViewUpdatedAt"/>.
+/// Reads them; writes only what differs.
 /// </summary>
 public sealed class PartnershipDerivedRepair(PartnershipDocuments partnerships, SchoolDocuments schools, IReferenceData referenceData) : IPartnershipFactsRepair
 {
     public async Task<int> RepairAsync(SchoolPartnerships year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
+        if (year.SchoolViewUpdatedAt is { } schoolViewUpdatedAt)
+        {
+            await schools.MarkCohortsUpdatedAsync(year.SchoolId, schoolViewUpdatedAt, cancellationToken).ConfigureAwait(false);
+        }
+
         if (year.Partnerships.Count == 0)
         {
             return 0;

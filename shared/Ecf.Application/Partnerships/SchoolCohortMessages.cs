@@ -1,13 +1,9 @@
-using Ecf.Domain.Partnerships;
-
 namespace Ecf.Application.Partnerships;
 
-/// <summary>Validation messages of the school cohort setup API.</summary>
+/// <summary>Validation messages of the school cohort setup API's induction tutor (the choice's are <see cref="Ecf.Domain.Partnerships.PartnershipMessages"/>).</summary>
 public static class SchoolCohortMessages
 {
     public const int MaxNameLength = 200;
-
-    public static string Choice { get; } = $"The induction programme choice must be one of: {string.Join(", ", InductionProgrammeChoices.Choosable)}.";
 
     public static string NameTooLong { get; } = $"The induction tutor name must be at most {MaxNameLength} characters.";
 

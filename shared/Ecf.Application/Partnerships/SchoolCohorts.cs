@@ -13,8 +13,8 @@ public sealed record SetUpSchoolCohortCommand(string Urn, string Cohort, string?
 
 /// <summary>
 /// The school service sets up a school's cohort (<c>PUT /api/schools/{urn}/cohorts/{year}</c>): the induction programme choice and
-/// the induction tutor, kept in the school's partnerships document of the year, so the "one active partnership" rules and the
-/// setup are decided with one ETag. The tutor is copied into the provider views of the year's partnerships. Reads
+/// the induction tutor, kept in the school's partnerships document of the year, so the rules between the choice and the
+/// partnerships (<see cref="PartnershipDecider"/>) are decided with one ETag, whichever request comes first. The tutor is copied into the provider views of the year's partnerships. Reads
 /// (<c>GET</c>) give the derived choice until the school sets the year up. An unknown URN or cohort is 404; bad fields 422 each.
 /// </summary>
 public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, AfterCommit afterCommit)
@@ -40,35 +40,26 @@ public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDoc
             return ApiError.NotFound();
         }
 
-        var errors = new List<ApiError>();
-        var choice = command.InductionProgrammeChoice?.Trim();
-        if (string.IsNullOrEmpty(choice))
-        {
-            errors.Add(ApiError.Validation("induction_programme_choice", SchoolCohortMessages.Required("induction_programme_choice")));
-        }
-        else if (!InductionProgrammeChoices.Choosable.Contains(choice, StringComparer.Ordinal))
-        {
-            errors.Add(ApiError.Validation("induction_programme_choice", SchoolCohortMessages.Choice));
-        }
-
+        var choice = PartnershipValidator.ValidateChoice(command.InductionProgrammeChoice);
+        var errors = new List<ApiError>(ApiError.Partnership(choice.Refusals));
         var name = command.InductionTutorName?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            errors.Add(ApiError.Validation("induction_tutor_name", SchoolCohortMessages.Required("induction_tutor_name")));
+            errors.Add(ApiError.InductionTutorNameMissing());
         }
         else if (name.Length > SchoolCohortMessages.MaxNameLength)
         {
-            errors.Add(ApiError.Validation("induction_tutor_name", SchoolCohortMessages.NameTooLong));
+            errors.Add(ApiError.InductionTutorNameTooLong());
         }
 
         var email = command.InductionTutorEmail?.Trim();
         if (string.IsNullOrEmpty(email))
         {
-            errors.Add(ApiError.Validation("induction_tutor_email", SchoolCohortMessages.Required("induction_tutor_email")));
+            errors.Add(ApiError.InductionTutorEmailMissing());
         }
         else if (!EmailAddresses.IsValid(email))
         {
-            errors.Add(ApiError.Validation("induction_tutor_email", SchoolCohortMessages.EmailFormat));
+            errors.Add(ApiError.InductionTutorEmailInvalid());
         }
 
         if (errors.Count > 0)
@@ -80,23 +71,25 @@ public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDoc
         for (var attempt = 1; ; attempt++)
         {
             var stored = await partnerships.ReadAsync(school.SchoolId, year, cancellationToken).ConfigureAwait(false);
-            var decision = PartnershipDecider.SetUpCohort(stored?.Value, school.SchoolId, year, choice!, name!, email!, command.Context);
+            var decision = PartnershipDecider.SetUpCohort(stored?.Value, school.SchoolId, year, choice.Value!, name!, email!, command.Context);
             if (decision.Refusal is { } refusal)
             {
-                return ApiError.Validation(refusal.Attribute, refusal.Message);
+                return ApiError.Partnership(refusal);
             }
 
             if (!decision.Changed || await partnerships.TryWriteAsync(decision.State!, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
                 if (decision.Changed)
                 {
-                    await afterCommit.RunAsync("the partnership views of a school cohort setup", async ct =>
+                    await afterCommit.RunAsync("the partnership views and school listing of a school cohort setup", async ct =>
                     {
                         foreach (var partnership in decision.State!.Partnerships)
                         {
                             var partnerName = snapshot.GetDeliveryPartner(partnership.DeliveryPartnerId)?.Name ?? "";
                             await partnerships.WriteDerivedAsync(partnership, school.Urn, partnerName, decision.State.Setup, ct).ConfigureAwait(false);
                         }
+
+                        await schools.SchoolViewChangedAsync(stored?.Value, decision.State, ct).ConfigureAwait(false);
                     }, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -105,7 +98,7 @@ public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDoc
 
             if (attempt == MaxAttempts)
             {
-                return ApiError.Conflict("The school's cohort changed while this request was decided; try again.");
+                return ApiError.SchoolCohortChanged();
             }
         }
     }

@@ -28,21 +28,15 @@ public sealed class UpdatePartnershipHandler(
         }
 
         var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(command.DeliveryPartnerId))
+        var facts = new PartnershipRequestFacts(
+            [], null, snapshot.DeliveryPartners, [.. snapshot.Relationships.Where(r => r.LeadProviderId == command.LeadProviderId)]);
+        var validated = PartnershipValidator.ValidateDeliveryPartner(command.DeliveryPartnerId, index.ContractYear, facts);
+        if (validated.Value is not { } partner)
         {
-            return ApiError.Validation("delivery_partner_id", PartnershipMessages.Missing("delivery_partner_id"));
+            return Result<PartnershipView>.Failure(ApiError.Partnership(validated.Refusals));
         }
 
-        if (!Guid.TryParse(command.DeliveryPartnerId, out var deliveryPartnerId) || snapshot.GetDeliveryPartner(deliveryPartnerId) is not { } partner)
-        {
-            return ApiError.Validation("delivery_partner_id", PartnershipMessages.Invalid("delivery_partner_id"));
-        }
-
-        if (!snapshot.GetRelationships(command.LeadProviderId, index.ContractYear).Any(r => r.DeliveryPartnerId == deliveryPartnerId))
-        {
-            return ApiError.Validation("delivery_partner_id", PartnershipMessages.NoRelationship);
-        }
-
+        var deliveryPartnerId = partner.Id;
         var urn = await PartnershipDocuments.CurrentUrnAsync(schools, index.SchoolId, cancellationToken).ConfigureAwait(false) ?? 0;
         for (var attempt = 1; ; attempt++)
         {
@@ -55,7 +49,7 @@ public sealed class UpdatePartnershipHandler(
             var decision = PartnershipDecider.ChangeDeliveryPartner(stored.Value, command.PartnershipId, deliveryPartnerId, command.Context);
             if (decision.Refusal is { } refusal)
             {
-                return refusal.Attribute == "id" ? ApiError.NotFound() : ApiError.Validation(refusal.Attribute, refusal.Message);
+                return ApiError.Partnership(refusal);
             }
 
             if (ReferenceEquals(decision.State, stored.Value) || await partnerships.TryWriteAsync(decision.State!, stored.ETag, cancellationToken).ConfigureAwait(false))
@@ -75,7 +69,7 @@ public sealed class UpdatePartnershipHandler(
 
             if (attempt == MaxAttempts)
             {
-                return ApiError.Conflict("The school's partnerships changed while this request was decided; try again.");
+                return ApiError.PartnershipsChanged();
             }
         }
     }

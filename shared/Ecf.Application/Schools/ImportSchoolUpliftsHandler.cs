@@ -33,13 +33,13 @@ public sealed class ImportSchoolUpliftsHandler(IDocumentStore store, SchoolDocum
         var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot.GetContractPeriod(year) is null)
         {
-            return ApiError.Validation("year", $"{year} is not a cohort of this service.");
+            return ApiError.UpliftsYearUnknown(year);
         }
 
         using var reader = new CsvRecordReader(csv);
         if (!reader.Read())
         {
-            return ApiError.Validation("file", "The file is empty.");
+            return ApiError.UpliftsFileEmpty();
         }
 
         var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.FieldString(i).TrimStart('\uFEFF', 'ï', '»', '¿')).ToList();
@@ -48,7 +48,7 @@ public sealed class ImportSchoolUpliftsHandler(IDocumentStore store, SchoolDocum
         var missing = new[] { (UrnColumn, urnAt), (PupilPremiumColumn, premiumAt), (SparsityColumn, sparsityAt) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToList();
         if (missing.Count > 0)
         {
-            return ApiError.Validation("file", $"The file is missing required columns: {string.Join(", ", missing)}.");
+            return ApiError.UpliftsColumnsMissing(missing);
         }
 
         var rejected = new List<GiasRejectedRow>();

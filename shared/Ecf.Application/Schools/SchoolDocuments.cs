@@ -138,6 +138,58 @@ public sealed class SchoolDocuments(IDocumentStore store)
     }
 
     /// <summary>
+    /// After a school's partnerships document of a year was written: when what lead providers see of the school that year changed
+    /// (<see cref="SchoolPartnerships.SchoolViewUpdatedAt"/> moved), moves the school's <see cref="School.CohortsUpdatedAt"/> and so
+    /// its listing row's <c>updated_at</c> (<see cref="MarkCohortsUpdatedAsync"/>).
+    /// </summary>
+    public Task SchoolViewChangedAsync(SchoolPartnerships? before, SchoolPartnerships after, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return after.SchoolViewUpdatedAt is { } at && at != before?.SchoolViewUpdatedAt
+            ? MarkCohortsUpdatedAsync(after.SchoolId, at, cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Moves the school's <see cref="School.CohortsUpdatedAt"/> to at least <paramref name="at"/>, written as the GIAS import writes
+    /// schools (<see cref="WriteAsync"/>: the listing row, then the school with If-Match), decided again when another writer won.
+    /// Idempotent: false when it was already there. The partnerships repair calls it too, so a crash before it is repaired.
+    /// </summary>
+    public async Task<bool> MarkCohortsUpdatedAsync(string schoolId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        const int MaxAttempts = 10;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await ReadAsync(schoolId, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                return false;
+            }
+
+            if (stored.School.CohortsUpdatedAt >= at)
+            {
+                if (attempt > 1)
+                {
+                    // A lost race wrote this attempt's listing row from an older school; write it from the current one.
+                    await Container.UpsertAsync(SchoolListing.Partition, schoolId, SchoolListing.From(stored.School), cancellationToken).ConfigureAwait(false);
+                }
+
+                return false;
+            }
+
+            var lost = await WriteAsync([(stored.School with { CohortsUpdatedAt = at }, stored.ETag)], cancellationToken).ConfigureAwait(false);
+            if (lost.Count == 0)
+            {
+                return true;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new DocumentStoreException(DocumentStoreError.PreconditionFailed, $"School {schoolId} kept changing while its cohorts' updated_at was moved.");
+            }
+        }
+    }
+
+    /// <summary>
     /// Records that people are registered at <paramref name="schoolId"/> (<see cref="SchoolRegistrationMarker"/>): a point read,
     /// and a create the first time. Called by a registration before it writes the person.
     /// </summary>

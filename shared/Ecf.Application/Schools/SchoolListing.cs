@@ -35,6 +35,11 @@ public sealed record SchoolListing
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The schools API's <c>updated_at</c>, and what <c>filter[updated_since]</c> and <c>sort=updated_at</c> use: the later of the
+    /// school's own last change and <see cref="School.CohortsUpdatedAt"/>, so a change of a year's <c>in_partnership</c> or
+    /// <c>induction_programme_choice</c> is found by every provider's incremental sync (of every cohort: a school-wide key).
+    /// </summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public static SchoolListing From(School school)
@@ -50,7 +55,7 @@ public sealed record SchoolListing
             CipOnly = school.Eligibility.CipOnly,
             Status = school.Status,
             CreatedAt = school.CreatedAt,
-            UpdatedAt = school.UpdatedAt,
+            UpdatedAt = school.CohortsUpdatedAt is { } cohorts && cohorts > school.UpdatedAt ? cohorts : school.UpdatedAt,
         };
     }
 }

@@ -1,4 +1,4 @@
 namespace Ecf.Domain.Partnerships;
 
-/// <summary>Why the decider refused: the attribute it concerns and ECF's message (docs/domain.md#partnerships).</summary>
-public sealed record PartnershipRefusal(string Attribute, string Message);
+/// <summary>Why a partnership rule refused: the rule, the request attribute it concerns and the message the caller is shown (docs/domain.md#partnerships).</summary>
+public sealed record PartnershipRefusal(PartnershipRule Rule, string Attribute, string Message);

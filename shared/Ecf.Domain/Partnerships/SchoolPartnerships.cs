@@ -5,7 +5,9 @@ namespace Ecf.Domain.Partnerships;
 /// <summary>
 /// A school's partnerships for one contract year: the <c>schools</c> container document <c>partnerships:&lt;year&gt;</c> in the
 /// school's partition. One document per (school, year) so the "one active partnership" rules are checked and written with one
-/// ETag. The active partnership is the school's default partnership for the year, used by registrations that name no provider.
+/// ETag. The school's programme choice for the year (<see cref="Setup"/>) lives here too, so the rules between the choice and
+/// the partnerships are decided on one version of one document. The active partnership is the school's default partnership for
+/// the year, used by registrations that name no provider.
 /// </summary>
 public sealed record SchoolPartnerships
 {
@@ -29,6 +31,13 @@ public sealed record SchoolPartnerships
     public IReadOnlyList<PartnershipEvent> Timeline { get; init; } = [];
 
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// When what lead providers see of the school for this year (<c>in_partnership</c>, <c>induction_programme_choice</c>) last
+    /// changed; null until it first does. Carried to the school's <see cref="Schools.School.CohortsUpdatedAt"/>, which moves the
+    /// school's <c>updated_at</c> on the schools API.
+    /// </summary>
+    public DateTimeOffset? SchoolViewUpdatedAt { get; init; }
 
     /// <summary>The default partnership: the active one, if any.</summary>
     public Partnership? Default => Partnerships.FirstOrDefault(p => p.IsActive);

@@ -43,6 +43,13 @@ public sealed record School
     /// <summary>Last change made to this record by the DfE (any change that appends a timeline event).</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The latest change to what lead providers see of any of the school's cohorts (a year's <c>in_partnership</c> or
+    /// <c>induction_programme_choice</c>, <see cref="Partnerships.SchoolPartnerships.SchoolViewUpdatedAt"/>); null until one
+    /// changes. Not a DfE change, so it leaves <see cref="UpdatedAt"/> alone; the schools API's <c>updated_at</c> is the later of the two.
+    /// </summary>
+    public DateTimeOffset? CohortsUpdatedAt { get; init; }
+
     /// <summary>What happened to this school, oldest first.</summary>
     public IReadOnlyList<SchoolEvent> Timeline { get; init; } = [];
 

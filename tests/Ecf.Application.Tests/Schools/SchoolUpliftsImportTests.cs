@@ -56,7 +56,7 @@ public sealed class SchoolUpliftsImportTests : IAsyncLifetime
 
         var result = await Import(2024, "URN,Pupil Premium\n100001,1\n");
 
-        Assert.Equal("file", result.Error!.Title);
+        Assert.Equal("ecf.3342", result.Error!.Code);
         Assert.Contains("Pupil Premium Incentive, Sparsity Incentive", result.Error.Detail, StringComparison.Ordinal);
         Assert.Null(await _host.Store.GetContainer(EcfContainers.Schools).ReadAsync<SchoolUplifts>(a.SchoolId, SchoolUplifts.DocumentId(2024)));
     }
@@ -66,7 +66,15 @@ public sealed class SchoolUpliftsImportTests : IAsyncLifetime
     {
         var result = await Import(1999, "URN,Pupil Premium Incentive,Sparsity Incentive\n");
 
-        Assert.Equal("year", result.Error!.Title);
+        Assert.Equal("ecf.3340", result.Error!.Code);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EmptyFile_Refused()
+    {
+        var result = await Import(2024, "");
+
+        Assert.Equal("ecf.3341", result.Error!.Code);
     }
 
     private async Task<Ecf.Application.Errors.Result<SchoolUpliftsImport>> Import(int year, string csv)
