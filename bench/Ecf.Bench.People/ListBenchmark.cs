@@ -10,6 +10,7 @@ using Ecf.Domain.People;
 using Ecf.Functions.Hosting;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -283,72 +284,28 @@ internal static class ListBenchmark
         return ids == items ? (items, duplicates) : throw new InvalidOperationException("A participant without an id.");
     }
 
-    private static Person Person(int n, int year, Guid provider, Guid? partner, DateTimeOffset createdAt, bool mentor)
-    {
-        var id = DeterministicGuid("person", n);
-        var record = DeterministicGuid("record", n);
-        var from = new DateOnly(year, 9, 1);
-        var trn = (1_000_000 + n).ToString(CultureInfo.InvariantCulture);
-        return new Person
-        {
-            Id = id,
-            PersonId = id,
-            Trn = trn,
-            FullName = $"Participant {n}",
-            DateOfBirth = new DateOnly(1980 + (n % 20), 1 + (n % 12), 1 + (n % 28)),
-            Emails = [new PersonEmail($"participant{n}@example.org", EmailSources.SchoolRegistration, createdAt, null, true)],
-            Participations =
-            [
-                new Participation
-                {
-                    TrainingRecordId = record,
-                    Type = mentor ? ParticipationTypes.Mentor : ParticipationTypes.Ect,
-                    CreatedAt = createdAt,
-                    AtSchoolPeriods = [new AtSchoolPeriod(record + ":school:1", DeterministicGuid("school", n % 12_000), 100_000 + (n % 12_000), from, null)],
-                    TrainingPeriods =
-                    [
-                        new TrainingPeriod
-                        {
-                            Id = record + ":training:1",
-                            AtSchoolPeriodId = record + ":school:1",
-                            TrainingProgramme = TrainingProgrammes.ProviderLed,
-                            LeadProviderId = provider,
-                            DeliveryPartnerId = partner,
-                            ScheduleIdentifier = "ecf-standard-september",
-                            Cohort = year,
-                            ContractYear = year,
-                            From = from,
-                        },
-                    ],
-                    FundingEligibility = [new FundingEligibilityPeriod(record + ":eligibility:1", FundingEligibilityStatuses.ManualCheck, "none", "registration", from, null)],
-                    Statuses = new ParticipationStatuses(TrainingStatuses.Active, ParticipantStatuses.Active, null, from),
-                },
-            ],
-            TimelineSequence = 5,
-            CreatedAt = createdAt,
-            UpdatedAt = createdAt,
-        };
-    }
+    private static Person Person(int n, int year, Guid provider, Guid? partner, DateTimeOffset createdAt, bool mentor) => TestPeople.Participant(
+        mentor ? ParticipationTypes.Mentor : ParticipationTypes.Ect,
+        provider,
+        year,
+        personId: DeterministicGuid("person", n),
+        deliveryPartner: partner,
+        urn: 100_000 + (n % 12_000),
+        schoolId: DeterministicGuid("school", n % 12_000),
+        trn: (1_000_000 + n).ToString(CultureInfo.InvariantCulture),
+        fullName: $"Participant {n}",
+        email: $"participant{n}@example.org",
+        dateOfBirth: new DateOnly(1980 + (n % 20), 1 + (n % 12), 1 + (n % 28)),
+        createdAt: createdAt,
+        trainingRecordId: DeterministicGuid("record", n),
+        timelineSequence: 5);
 
+    /// <summary>Moves the person to the next school with <paramref name="provider"/>, four months after their last change.</summary>
     private static Person Transfer(Person person, Guid provider, DateOnly on)
     {
-        var participation = person.Participations[0];
-        var record = participation.TrainingRecordId;
-        var school = new AtSchoolPeriod(record + ":school:2", participation.AtSchoolPeriods[0].SchoolId + "-2", participation.AtSchoolPeriods[0].SchoolUrn + 1, on, null);
-        var training = participation.TrainingPeriods[0] with { Id = record + ":training:2", AtSchoolPeriodId = school.Id, LeadProviderId = provider, From = on };
-        return person with
-        {
-            Participations =
-            [
-                participation with
-                {
-                    AtSchoolPeriods = [participation.AtSchoolPeriods[0] with { To = on }, school],
-                    TrainingPeriods = [participation.TrainingPeriods[0] with { To = on }, training],
-                },
-            ],
-            TimelineSequence = person.TimelineSequence + 3,
-            UpdatedAt = person.UpdatedAt.AddDays(120),
-        };
+        var school = person.Participations[0].AtSchoolPeriods[0];
+        var moved = person.Transferred(provider, on, school.SchoolUrn + 1, school.SchoolId + "-2");
+        return moved with { UpdatedAt = person.UpdatedAt.AddDays(120) };
     }
 
     private static string DeterministicGuid(string kind, int n)

@@ -1,6 +1,7 @@
 using Ecf.Durable.Samples;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -5,6 +5,7 @@ using Ecf.Application.Tokens;
 using Ecf.Functions.Sandbox;
 using Ecf.Functions.Tests.Infrastructure;
 using Ecf.Storage;
+using Ecf.TestKit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ecf.Functions.Tests;
@@ -49,7 +50,7 @@ public sealed class LastUsedTests : IClassFixture<LastUsedTests.Factory>
     public async Task VerifyToken_RequestWithASandboxDate_RecordsTheRealTime()
     {
         var token = await _factory.CreateTokenAsync(ApiRoles.Finance);
-        _factory.Clock.Now = Start.AddDays(10);
+        _factory.Clock.SetUtcNow(Start.AddDays(10));
 
         await GetHealthAtAsync(token, Start.AddDays(10), sandboxDate: "2040-01-01T00:00:00Z");
 
@@ -58,7 +59,7 @@ public sealed class LastUsedTests : IClassFixture<LastUsedTests.Factory>
 
     private async Task GetHealthAtAsync(string token, DateTimeOffset at, string? sandboxDate = null)
     {
-        _factory.Clock.Now = at;
+        _factory.Clock.SetUtcNow(at);
         using var client = _factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (sandboxDate is not null)
@@ -79,7 +80,7 @@ public sealed class LastUsedTests : IClassFixture<LastUsedTests.Factory>
             services.AddSingleton(new SandboxTimeProvider(Clock));
         };
 
-        public SettableClock Clock { get; } = new(Start);
+        public TestClock Clock { get; } = new(Start);
     }
 
     private async Task<(ApiTokenDocument Document, string ETag)> ReadAsync(string token)

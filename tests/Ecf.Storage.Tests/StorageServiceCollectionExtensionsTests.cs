@@ -1,5 +1,6 @@
 using Ecf.Storage.Files;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -3,11 +3,11 @@ using Ecf.Application.Gias;
 using Ecf.Application.Partnerships;
 using Ecf.Application.Registrations;
 using Ecf.Application.Schools;
-using Ecf.Application.Tests.People;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
 using Ecf.Domain.Schools;
 using Ecf.Storage.Files;
+using Ecf.TestKit;
 using Microsoft.Extensions.Options;
 
 namespace Ecf.Application.Tests.Gias;
@@ -19,12 +19,12 @@ namespace Ecf.Application.Tests.Gias;
 public sealed class ApplyGiasLinksRefusalTests : IAsyncLifetime
 {
     private const string LinksHeader = "\"URN\",\"LinkURN\",\"LinkName\",\"LinkType\",\"LinkEstablishedDate\"\r\n";
-    private PeopleTestHost _host = null!;
+    private StoreHost _host = null!;
     private string _files = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await PeopleTestHost.StartAsync();
+        _host = await TestHosts.PeopleAsync();
         _files = Path.Combine(Path.GetTempPath(), "ecf-gias-links-" + Guid.NewGuid().ToString("N"));
     }
 

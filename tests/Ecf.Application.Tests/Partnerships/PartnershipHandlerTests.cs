@@ -1,9 +1,9 @@
 using Ecf.Application.Errors;
 using Ecf.Application.Partnerships;
 using Ecf.Application.Schools;
-using Ecf.Application.Tests.People;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
+using Ecf.TestKit;
 
 namespace Ecf.Application.Tests.Partnerships;
 
@@ -14,9 +14,9 @@ namespace Ecf.Application.Tests.Partnerships;
 /// </summary>
 public sealed class PartnershipHandlerTests : IAsyncLifetime
 {
-    private PeopleTestHost _host = null!;
+    private StoreHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await PeopleTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TestHosts.PeopleAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -194,7 +194,7 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
         var school = await _host.AddSchoolAsync(100001);
         var (provider, partner) = _host.ProviderWithPartner(2025);
         var created = await Create(provider.Id, "2025", school.SchoolId, partner.Id.ToString());
-        _host.Clock.Now = _host.Clock.Now.AddHours(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddHours(1));
 
         await SetUp(school.Urn, "2025", "provider_led", "Ada Lovelace", "ada@example.org");
         var afterFirst = await _host.Get<PartnershipDocuments>().ReadAsync(school.SchoolId, 2025);
@@ -256,10 +256,10 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
     {
         var school = await _host.AddSchoolAsync(100001);
         var created = school.UpdatedAt;
-        _host.Clock.Now = _host.Clock.Now.AddHours(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddHours(1));
         await SetUp(school.Urn, "2025", "school_led", "Ada Lovelace", "ada@example.org");
         var afterChoice = await _host.Get<GetEcfSchoolHandler>().HandleAsync(new GetEcfSchoolQuery(school.SchoolId, 2025));
-        _host.Clock.Now = _host.Clock.Now.AddHours(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddHours(1));
 
         await SetUp(school.Urn, "2025", "school_led", "Grace Hopper", "grace@example.org");
         var afterTutor = await _host.Get<GetEcfSchoolHandler>().HandleAsync(new GetEcfSchoolQuery(school.SchoolId, 2025));
@@ -272,17 +272,17 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
     public async Task RepairAsync_ChoiceWrittenWithoutTheSchoolListing_MovesTheListingsUpdatedAtOnce()
     {
         var school = await _host.AddSchoolAsync(100001);
-        _host.Clock.Now = _host.Clock.Now.AddHours(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddHours(1));
         var decision = PartnershipDecider.SetUpCohort(null, school.SchoolId, 2025, "school_led", "Ada Lovelace", "ada@example.org", Context());
         Assert.True(await _host.Get<PartnershipDocuments>().TryWriteAsync(decision.State!, null));
         var stale = await _host.Get<GetEcfSchoolHandler>().HandleAsync(new GetEcfSchoolQuery(school.SchoolId, 2025));
 
         await _host.Get<Ecf.Application.ProviderViews.IPartnershipFactsRepair>().RepairAsync(decision.State!);
         var repaired = await _host.Get<GetEcfSchoolHandler>().HandleAsync(new GetEcfSchoolQuery(school.SchoolId, 2025));
-        var again = await _host.Get<SchoolDocuments>().MarkCohortsUpdatedAsync(school.SchoolId, _host.Clock.Now);
+        var again = await _host.Get<SchoolDocuments>().MarkCohortsUpdatedAsync(school.SchoolId, _host.Clock.GetUtcNow());
 
         Assert.Equal(school.UpdatedAt, stale.Value.UpdatedAt);
-        Assert.Equal(_host.Clock.Now, repaired.Value.UpdatedAt);
+        Assert.Equal(_host.Clock.GetUtcNow(), repaired.Value.UpdatedAt);
         Assert.False(again);
     }
 
@@ -290,8 +290,8 @@ public sealed class PartnershipHandlerTests : IAsyncLifetime
     public async Task WriteAsync_GiasChangeAfterAChoice_KeepsTheChoiceInTheSchoolsUpdatedAt()
     {
         var school = await _host.AddSchoolAsync(100001);
-        var choiceAt = _host.Clock.Now.AddHours(2);
-        _host.Clock.Now = choiceAt;
+        var choiceAt = _host.Clock.GetUtcNow().AddHours(2);
+        _host.Clock.SetUtcNow(choiceAt);
         await SetUp(school.Urn, "2025", "school_led", "Ada Lovelace", "ada@example.org");
         var schools = _host.Get<SchoolDocuments>();
         var stored = (await schools.ReadAsync(school.SchoolId))!;

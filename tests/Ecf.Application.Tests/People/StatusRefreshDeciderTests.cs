@@ -1,5 +1,5 @@
-using Ecf.Application.Tests.ProviderViews;
 using Ecf.Domain.People;
+using Ecf.TestKit;
 
 namespace Ecf.Application.Tests.People;
 

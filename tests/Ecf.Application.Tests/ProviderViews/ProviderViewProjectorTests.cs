@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Ecf.Application.ProviderViews;
 using Ecf.Storage;
+using Ecf.TestKit;
 
 namespace Ecf.Application.Tests.ProviderViews;
 

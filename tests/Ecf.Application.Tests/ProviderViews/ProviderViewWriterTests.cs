@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ecf.Application.ProviderViews;
 using Ecf.Storage;
+using Ecf.TestKit;
 using Moq;
 
 namespace Ecf.Application.Tests.ProviderViews;

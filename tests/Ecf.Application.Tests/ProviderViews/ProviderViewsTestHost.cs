@@ -1,59 +1,38 @@
 using System.Text.Json;
 using Ecf.Application.ProviderViews;
-using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
 using Ecf.Domain.People;
 using Ecf.Storage;
-using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecf.Application.Tests.ProviderViews;
 
-/// <summary>The real embedded store in a temp folder with seeded reference data, the writer and the projector.</summary>
-public sealed class ProviderViewsTestHost : IAsyncDisposable
+/// <summary>The provider views on a <see cref="StoreHost"/>: person documents are committed as the registration path commits them.</summary>
+public sealed class ProviderViewsTestHost(StoreHost host) : IAsyncDisposable
 {
-    private readonly string _folder;
+    public StoreHost Host { get; } = host;
 
-    private ProviderViewsTestHost(string folder, SqliteDocumentStore store, ServiceProvider services)
-    {
-        _folder = folder;
-        Store = store;
-        Services = services;
-    }
+    public ProviderViewWriter Writer => Host.Get<ProviderViewWriter>();
 
-    public SqliteDocumentStore Store { get; }
+    public ProviderViewProjector Projector => Host.Get<ProviderViewProjector>();
 
-    public ServiceProvider Services { get; }
+    public IDocumentContainer Views => Host.Container(EcfContainers.ProviderViews);
 
-    public ProviderViewWriter Writer => Services.GetRequiredService<ProviderViewWriter>();
+    public IDocumentContainer People => Host.Container(EcfContainers.People);
 
-    public ProviderViewProjector Projector => Services.GetRequiredService<ProviderViewProjector>();
+    public IReadOnlyList<Guid> EcfProviders => Host.EcfProviders;
 
-    public IDocumentContainer Views => Store.GetContainer(EcfContainers.ProviderViews);
-
-    public IDocumentContainer People => Store.GetContainer(EcfContainers.People);
-
-    public IReadOnlyList<Guid> EcfProviders { get; private set; } = [];
-
-    public static async Task<ProviderViewsTestHost> StartAsync(IPartnershipFacts? partnershipFacts = null)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ecf-views-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var store = new SqliteDocumentStore(Path.Combine(folder, "ecf.db"));
-        await store.EnsureContainersAsync(EcfContainers.All);
-        var collection = new ServiceCollection().AddSingleton<IDocumentStore>(store).AddLogging().AddEcfReferenceData();
-        if (partnershipFacts is not null)
+    public static async Task<ProviderViewsTestHost> StartAsync(IPartnershipFacts? partnershipFacts = null) =>
+        new(await StoreHost.StartAsync(services =>
         {
-            collection.AddSingleton(partnershipFacts);
-        }
+            if (partnershipFacts is not null)
+            {
+                services.AddSingleton(partnershipFacts);
+            }
 
-        var services = collection.AddEcfProviderViews().BuildServiceProvider();
-        var host = new ProviderViewsTestHost(folder, store, services);
-        await services.GetRequiredService<IReferenceDataSeeder>().SeedAsync();
-        var reference = await services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
-        host.EcfProviders = [.. reference.LeadProviders.Where(p => p.DeliversEcf).Select(p => p.Id)];
-        return host;
-    }
+            services.AddEcfProviderViews();
+        }));
 
     /// <summary>Stores the person document (as the registration path would) and projects it.</summary>
     public async Task<int> CommitAsync(Person? before, Person after)
@@ -76,17 +55,5 @@ public sealed class ProviderViewsTestHost : IAsyncDisposable
         return resource.IsEmpty ? null : JsonDocument.Parse(resource).RootElement.Clone();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        await Store.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a temp folder left behind is harmless
-        }
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

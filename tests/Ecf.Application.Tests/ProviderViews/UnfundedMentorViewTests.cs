@@ -1,5 +1,5 @@
 using Ecf.Application.ProviderViews;
-using Ecf.Domain.People;
+using Ecf.TestKit;
 
 namespace Ecf.Application.Tests.ProviderViews;
 
@@ -18,12 +18,12 @@ public sealed class UnfundedMentorViewTests : IAsyncLifetime
     [Fact]
     public async Task ProjectAsync_EctGetsMentorTrainedByAnotherProvider_MentorIsUnfundedForTheEctsProviderOnly()
     {
-        var mentor = Mentor(ProviderB);
+        var mentor = TestPeople.Mentor(ProviderB);
         await _host.CommitAsync(null, mentor);
         var ect = TestPeople.Ect(ProviderA);
         await _host.CommitAsync(null, ect);
 
-        await _host.CommitAsync(ect, WithMentor(ect, mentor));
+        await _host.CommitAsync(ect, ect.WithMentor(mentor));
 
         var resource = await _host.ResourceAsync(ProviderA, ProviderViewKinds.UnfundedMentorId(mentor.PersonId));
         Assert.NotNull(resource);
@@ -41,13 +41,13 @@ public sealed class UnfundedMentorViewTests : IAsyncLifetime
     [Fact]
     public async Task ProjectAsync_MentorThenTrainsWithTheEctsProvider_NoLongerUnfundedForIt()
     {
-        var mentor = Mentor(null);
+        var mentor = TestPeople.Mentor(null);
         await _host.CommitAsync(null, mentor);
         var ect = TestPeople.Ect(ProviderA);
-        await _host.CommitAsync(null, WithMentor(ect, mentor));
+        await _host.CommitAsync(null, ect.WithMentor(mentor));
         Assert.NotNull(await _host.ResourceAsync(ProviderA, ProviderViewKinds.UnfundedMentorId(mentor.PersonId)));
 
-        await _host.CommitAsync(mentor, mentor.Next(p => Mentor(ProviderA, p.PersonId) with { TimelineSequence = p.TimelineSequence }));
+        await _host.CommitAsync(mentor, mentor.Next(p => TestPeople.Mentor(ProviderA, p.PersonId) with { TimelineSequence = p.TimelineSequence }));
 
         Assert.Null(await _host.ResourceAsync(ProviderA, ProviderViewKinds.UnfundedMentorId(mentor.PersonId)));
         Assert.NotNull(await _host.ViewAsync(ProviderA, ProviderViewKinds.UnfundedMentorId(mentor.PersonId)));
@@ -56,9 +56,9 @@ public sealed class UnfundedMentorViewTests : IAsyncLifetime
     [Fact]
     public async Task ProjectAsync_MentorshipEnds_HidesTheView()
     {
-        var mentor = Mentor(null);
+        var mentor = TestPeople.Mentor(null);
         await _host.CommitAsync(null, mentor);
-        var ect = WithMentor(TestPeople.Ect(ProviderA), mentor);
+        var ect = TestPeople.Ect(ProviderA).WithMentor(mentor);
         await _host.CommitAsync(null, ect);
 
         var ended = ect.Next(p => p with
@@ -73,9 +73,9 @@ public sealed class UnfundedMentorViewTests : IAsyncLifetime
     [Fact]
     public async Task ProjectAsync_MentorRenamed_RefreshesTheViewAndMovesUpdatedAt_UnrelatedChangeKeepsIt()
     {
-        var mentor = Mentor(null);
+        var mentor = TestPeople.Mentor(null);
         await _host.CommitAsync(null, mentor);
-        await _host.CommitAsync(null, WithMentor(TestPeople.Ect(ProviderA), mentor));
+        await _host.CommitAsync(null, TestPeople.Ect(ProviderA).WithMentor(mentor));
         var id = ProviderViewKinds.UnfundedMentorId(mentor.PersonId);
         var first = await _host.ResourceAsync(ProviderA, id);
 
@@ -94,9 +94,9 @@ public sealed class UnfundedMentorViewTests : IAsyncLifetime
     [Fact]
     public async Task RunOnceAsync_AfterReset_WritesNoUnfundedMentorViewWhenTheyAreRight()
     {
-        var mentor = Mentor(ProviderB);
+        var mentor = TestPeople.Mentor(ProviderB);
         await _host.CommitAsync(null, mentor);
-        await _host.CommitAsync(null, WithMentor(TestPeople.Ect(ProviderA), mentor));
+        await _host.CommitAsync(null, TestPeople.Ect(ProviderA).WithMentor(mentor));
         await _host.Projector.RunOnceAsync();
         await _host.Projector.ResetAsync();
 
@@ -105,56 +105,4 @@ public sealed class UnfundedMentorViewTests : IAsyncLifetime
         Assert.Equal(0, run.Writes);
         Assert.NotNull(await _host.ResourceAsync(ProviderA, ProviderViewKinds.UnfundedMentorId(mentor.PersonId)));
     }
-
-    /// <summary>A mentor registered an hour after the ECTs, training with <paramref name="provider"/> (or with none).</summary>
-    private static Person Mentor(Guid? provider, string? personId = null)
-    {
-        var id = personId ?? Guid.NewGuid().ToString("D");
-        var record = id + ":mentor";
-        var at = TestPeople.Registered.AddHours(1);
-        var from = new DateOnly(2025, 9, 1);
-        return new Person
-        {
-            Id = id,
-            PersonId = id,
-            Trn = "7654321",
-            FullName = "Grace Hopper",
-            Emails = [new PersonEmail("grace@example.org", EmailSources.SchoolRegistration, at, null, true)],
-            Participations =
-            [
-                new Participation
-                {
-                    TrainingRecordId = record,
-                    Type = ParticipationTypes.Mentor,
-                    CreatedAt = at,
-                    AtSchoolPeriods = [new AtSchoolPeriod(record + ":school:1", "school-1", 100001, from, null)],
-                    TrainingPeriods = provider is { } lead
-                        ?
-                        [
-                            new TrainingPeriod
-                            {
-                                Id = record + ":training:1", AtSchoolPeriodId = record + ":school:1", TrainingProgramme = TrainingProgrammes.ProviderLed,
-                                LeadProviderId = lead, ScheduleIdentifier = "ecf-standard-september", Cohort = 2025, ContractYear = 2025, From = from,
-                            },
-                        ]
-                        : [],
-                    Statuses = new ParticipationStatuses(TrainingStatuses.Active, ParticipantStatuses.Active, null, from),
-                },
-            ],
-            TimelineSequence = 2,
-            CreatedAt = at,
-            UpdatedAt = at,
-        };
-    }
-
-    private static Person WithMentor(Person ect, Person mentor) => ect.Next(p => p with
-    {
-        Participations =
-        [
-            p.Participations[0] with
-            {
-                MentorshipPeriods = [new MentorshipPeriod(p.Participations[0].TrainingRecordId + ":mentorship:1", mentor.PersonId, mentor.Participations[0].TrainingRecordId, new DateOnly(2025, 9, 1), null)],
-            },
-        ],
-    });
 }

@@ -4,11 +4,11 @@ using Ecf.Application.Partnerships;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.Registrations;
 using Ecf.Application.Schools;
-using Ecf.Application.Tests.People;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
 using Ecf.Domain.Schools;
 using Ecf.Storage;
+using Ecf.TestKit;
 
 namespace Ecf.Application.Tests.ProviderViews;
 
@@ -18,9 +18,9 @@ namespace Ecf.Application.Tests.ProviderViews;
 /// </summary>
 public sealed class ViewDependencyTests : IAsyncLifetime
 {
-    private PeopleTestHost _host = null!;
+    private StoreHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await PeopleTestHost.StartAsync(providerViews: true);
+    public async Task InitializeAsync() => _host = await TestHosts.PeopleAsync(providerViews: true);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -46,14 +46,14 @@ public sealed class ViewDependencyTests : IAsyncLifetime
         var (b, _, otherId) = await RegisterThroughPartnershipAsync(100002, "1000002", skip: 1);
         var otherBefore = await ViewAsync(b.Id, otherId);
         var newPartner = OtherPartner(a.Id, await DeliveryPartnerAsync(a.Id, personId));
-        _host.Clock.Now = _host.Clock.Now.AddHours(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddHours(1));
 
         var updated = await _host.Get<UpdatePartnershipHandler>().HandleAsync(new UpdatePartnershipCommand(a.Id, partnershipId, newPartner.ToString(), Context()));
 
         Assert.True(updated.IsSuccess, updated.Error?.Detail);
         var resource = await ResourceAsync(a.Id, personId);
         Assert.Equal(newPartner.ToString("D"), resource.GetProperty("attributes").GetProperty("ecf_enrolments")[0].GetProperty("delivery_partner_id").GetString());
-        Assert.Equal(V3Json.Time(_host.Clock.Now), resource.GetProperty("attributes").GetProperty("updated_at").GetString());
+        Assert.Equal(V3Json.Time(_host.Clock.GetUtcNow()), resource.GetProperty("attributes").GetProperty("updated_at").GetString());
         Assert.Equal(otherBefore, await ViewAsync(b.Id, otherId));
     }
 
@@ -80,7 +80,7 @@ public sealed class ViewDependencyTests : IAsyncLifetime
     {
         var (a, partnershipId, personId) = await RegisterThroughPartnershipAsync(100001, "1000001");
         var newPartner = OtherPartner(a.Id, await DeliveryPartnerAsync(a.Id, personId));
-        _host.Clock.Now = _host.Clock.Now.AddHours(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddHours(1));
         await WriteYearOnlyAsync(await SchoolOfAsync(partnershipId), year => PartnershipDecider.ChangeDeliveryPartner(year, partnershipId, newPartner, Context()));
         var before = await DeliveryPartnerAsync(a.Id, personId);
 
@@ -89,7 +89,7 @@ public sealed class ViewDependencyTests : IAsyncLifetime
 
         Assert.NotEqual(newPartner.ToString("D"), before);
         Assert.Equal(newPartner.ToString("D"), await DeliveryPartnerAsync(a.Id, personId));
-        Assert.Equal(V3Json.Time(_host.Clock.Now), (await ResourceAsync(a.Id, personId)).GetProperty("attributes").GetProperty("updated_at").GetString());
+        Assert.Equal(V3Json.Time(_host.Clock.GetUtcNow()), (await ResourceAsync(a.Id, personId)).GetProperty("attributes").GetProperty("updated_at").GetString());
         Assert.True(first.Writes > 0);
         Assert.Equal((0, 0), (second.People, second.Writes));
     }
@@ -101,7 +101,7 @@ public sealed class ViewDependencyTests : IAsyncLifetime
         var (b, _, otherId) = await RegisterThroughPartnershipAsync(100002, "1000002", skip: 1);
         var otherBefore = await ViewAsync(b.Id, otherId);
         await _host.Get<ViewDependencyProjector>().RunOnceAsync();
-        _host.Clock.Now = _host.Clock.Now.AddDays(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddDays(1));
         await AcademiseAsync(100001, 140001);
         var before = await SchoolUrnAsync(a.Id, personId);
 
@@ -110,7 +110,7 @@ public sealed class ViewDependencyTests : IAsyncLifetime
         Assert.Equal("100001", before);
         Assert.Equal(1, run.People);
         Assert.Equal("140001", await SchoolUrnAsync(a.Id, personId));
-        Assert.Equal(V3Json.Time(_host.Clock.Now), (await ResourceAsync(a.Id, personId)).GetProperty("attributes").GetProperty("updated_at").GetString());
+        Assert.Equal(V3Json.Time(_host.Clock.GetUtcNow()), (await ResourceAsync(a.Id, personId)).GetProperty("attributes").GetProperty("updated_at").GetString());
         Assert.Equal("140001", (await _host.Get<PartnershipDocuments>().ReadViewAsync(a.Id, partnershipId))!.Urn);
         Assert.Equal(otherBefore, await ViewAsync(b.Id, otherId));
     }
@@ -141,7 +141,7 @@ public sealed class ViewDependencyTests : IAsyncLifetime
         var view = await _host.Store.GetContainer(Ecf.Application.Storage.EcfContainers.ProviderViews)
             .ReadAsync<ProviderViewDocument>(ProviderViewKinds.Partition(a.Id), ProviderViewKinds.ParticipantId(personId));
         await _host.Get<ViewDependencyProjector>().RunOnceAsync();
-        _host.Clock.Now = _host.Clock.Now.AddDays(1);
+        _host.Clock.SetUtcNow(_host.Clock.GetUtcNow().AddDays(1));
         await AcademiseAsync(100003, 140003);
 
         await _host.Get<ViewDependencyProjector>().RunOnceAsync();

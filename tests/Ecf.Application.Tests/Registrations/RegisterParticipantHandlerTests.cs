@@ -3,10 +3,10 @@ using Ecf.Application.People;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.Registrations;
 using Ecf.Application.Storage;
-using Ecf.Application.Tests.People;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
 using Ecf.Storage;
+using Ecf.TestKit;
 using Moq;
 
 namespace Ecf.Application.Tests.Registrations;
@@ -14,9 +14,9 @@ namespace Ecf.Application.Tests.Registrations;
 /// <summary>Registrations on the real embedded store.</summary>
 public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
 {
-    private PeopleTestHost _host = null!;
+    private StoreHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await PeopleTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TestHosts.PeopleAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -208,13 +208,14 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_TransferOfUnfinishedEctInFrozenCohort_MovesTo2024OnExtendedSeptember()
     {
-        // Arrange: registered in 2022's contract year before its payments were frozen (16 June 2025).
-        _host.Clock.Now = new DateTimeOffset(2023, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        // Arrange: registered in 2022's contract year before its payments were frozen (16 June 2025), so the clock starts in 2023.
+        await _host.DisposeAsync();
+        _host = await TestHosts.PeopleAsync(new DateTimeOffset(2023, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await _host.AddSchoolAsync(100001);
         await _host.AddSchoolAsync(100002);
         var (provider, partner) = _host.ProviderWithPartner(2022);
         var first = await Handler().HandleAsync(Ect("8889990", "100001", provider.Id, partner.Id) with { InductionStartDate = "2022-09-01" });
-        _host.Clock.Now = new DateTimeOffset(2025, 10, 15, 9, 0, 0, TimeSpan.Zero);
+        _host.Clock.SetUtcNow(new DateTimeOffset(2025, 10, 15, 9, 0, 0, TimeSpan.Zero));
 
         // Act
         var moved = await Handler().HandleAsync(Ect("8889990", "100002", null, null) with { InductionStartDate = "2022-09-01" });
@@ -267,7 +268,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_ProviderViewWriteFailsAfterThePersonIsWritten_StillCreatedAndTheProjectorMakesTheView()
     {
-        await using var host = await PeopleTestHost.StartAsync(providerViews: true);
+        await using var host = await TestHosts.PeopleAsync(providerViews: true);
         await host.AddSchoolAsync(100001);
         var (provider, partner) = host.ProviderWithPartner(2025);
         var failingViews = new Mock<IProviderViewWriter>();

@@ -1,18 +1,18 @@
 using System.Text;
 using Ecf.Application.Schools;
 using Ecf.Application.Storage;
-using Ecf.Application.Tests.People;
 using Ecf.Domain.Schools;
 using Ecf.Storage;
+using Ecf.TestKit;
 
 namespace Ecf.Application.Tests.Schools;
 
 /// <summary>The yearly pupil premium and sparsity file, imported on the real embedded store.</summary>
 public sealed class SchoolUpliftsImportTests : IAsyncLifetime
 {
-    private PeopleTestHost _host = null!;
+    private StoreHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await PeopleTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TestHosts.PeopleAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

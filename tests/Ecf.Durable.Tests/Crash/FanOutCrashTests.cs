@@ -1,4 +1,5 @@
 using Ecf.Durable.Samples;
+using Ecf.TestKit;
 
 namespace Ecf.Durable.Tests.Crash;
 

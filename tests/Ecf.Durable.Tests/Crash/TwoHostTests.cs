@@ -2,6 +2,7 @@ using Ecf.Durable.Engine;
 using Ecf.Durable.Samples;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 
 namespace Ecf.Durable.Tests.Crash;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ecf.Durable.Samples;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.Extensions.Logging;
 
 namespace Ecf.Durable.Tests.Engine;

@@ -5,15 +5,12 @@ using Ecf.Application.People;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Registrations;
-using Ecf.Application.Schools;
-using Ecf.Application.Storage;
 using Ecf.Domain.People;
 using Ecf.Domain.ReferenceData;
 using Ecf.Domain.Schools;
 using Ecf.Durable;
 using Ecf.Orchestrations.Statuses;
-using Ecf.Storage;
-using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecf.Orchestrations.Tests.Statuses;
@@ -24,56 +21,37 @@ namespace Ecf.Orchestrations.Tests.Statuses;
 /// </summary>
 internal sealed class StatusRefreshHarness : IAsyncDisposable
 {
-    private readonly string _folder;
     private readonly DurableTaskHost _host;
 
-    private StatusRefreshHarness(string folder, SqliteDocumentStore store, ServiceProvider services, DurableTaskHost host, ManualTimeProvider clock)
+    private StatusRefreshHarness(StoreHost store, DurableTaskHost host)
     {
-        _folder = folder;
-        Store = store;
-        Services = services;
+        Host = store;
         _host = host;
-        Clock = clock;
     }
 
-    public SqliteDocumentStore Store { get; }
+    public StoreHost Host { get; }
 
-    public ServiceProvider Services { get; }
+    public IServiceProvider Services => Host.Services;
 
-    public ManualTimeProvider Clock { get; }
+    public TestClock Clock => Host.Clock;
 
-    public ReferenceDataSnapshot Reference { get; private set; } = null!;
+    public ReferenceDataSnapshot Reference => Host.Reference;
 
-    public PersonDocuments People => Services.GetRequiredService<PersonDocuments>();
+    public PersonDocuments People => Host.Get<PersonDocuments>();
 
     public static async Task<StatusRefreshHarness> StartAsync(DateTimeOffset now)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ecf-status-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var store = new SqliteDocumentStore(Path.Combine(folder, "ecf.db"));
-        await store.EnsureContainersAsync(EcfContainers.All);
-        var clock = new ManualTimeProvider(now);
-        var services = new ServiceCollection()
-            .AddSingleton<IDocumentStore>(store)
-            .AddSingleton<TimeProvider>(clock)
-            .AddLogging()
-            .AddEcfReferenceData()
-            .AddEcfProviderViews()
-            .AddEcfPeople()
-            .BuildServiceProvider();
-        await services.GetRequiredService<IReferenceDataSeeder>().SeedAsync();
+        var store = await StoreHost.StartAsync(services => services.AddEcfProviderViews().AddEcfPeople(), now);
         var registry = new DurableTaskRegistry();
         ParticipantStatusRefreshRegistration.Register(registry);
         var options = new DurableTaskOptions { LeaseDuration = TimeSpan.FromSeconds(2), MaxPollInterval = TimeSpan.FromMilliseconds(50) };
-        var host = new DurableTaskHost(store, registry, options, TimeProvider.System, null, services);
+        var host = new DurableTaskHost(store.Store, registry, options, TimeProvider.System, null, store.Services);
         await host.StartAsync(CancellationToken.None);
-        var harness = new StatusRefreshHarness(folder, store, services, host, clock);
-        harness.Reference = await services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
-        return harness;
+        return new StatusRefreshHarness(store, host);
     }
 
     public void SetToday(string day, int hour = 0, int minute = 30) =>
-        Clock.Set(new DateTimeOffset(Day(day).ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(Day(day).ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero));
 
     public static DateOnly Day(string day) => DateOnly.Parse(day, CultureInfo.InvariantCulture);
 
@@ -84,21 +62,9 @@ internal sealed class StatusRefreshHarness : IAsyncDisposable
         return await _host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
     }
 
-    /// <summary>An open, eligible community school.</summary>
-    public async Task<School> AddSchoolAsync(int urn)
-    {
-        var facts = new GiasFacts { Urn = urn, Name = $"School {urn}", TypeCode = "1", StatusCode = "1", DistrictAdministrativeCode = "E09000001" };
-        var decision = SchoolDecider.ApplyFacts(null, facts, new SchoolChangeContext(Clock.GetUtcNow(), "test", "test"));
-        Assert.Empty(await Services.GetRequiredService<SchoolDocuments>().WriteAsync([(decision.School!, null)]));
-        return decision.School!;
-    }
+    public Task<School> AddSchoolAsync(int urn) => Host.AddSchoolAsync(urn);
 
-    /// <summary>A lead provider with an ECF contract in <paramref name="year"/> and one of its delivery partners that year.</summary>
-    public (LeadProvider Provider, DeliveryPartner Partner) ProviderWithPartner(int year, int skip = 0)
-    {
-        var relationship = Reference.Relationships.Where(r => r.ContractYear == year).GroupBy(r => r.LeadProviderId).Skip(skip).First().First();
-        return (Reference.GetLeadProvider(relationship.LeadProviderId)!, Reference.GetDeliveryPartner(relationship.DeliveryPartnerId)!);
-    }
+    public (LeadProvider Provider, DeliveryPartner Partner) ProviderWithPartner(int year, int skip = 0) => Host.ProviderWithPartner(year, skip);
 
     /// <summary>Registers a provider-led ECT through the registration handler.</summary>
     public async Task<RegistrationResult> RegisterEctAsync(string trn, int urn, string inductionStart, Guid provider, Guid partner)
@@ -171,14 +137,6 @@ internal sealed class StatusRefreshHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
-        await Services.DisposeAsync();
-        await Store.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await Host.DisposeAsync();
     }
 }

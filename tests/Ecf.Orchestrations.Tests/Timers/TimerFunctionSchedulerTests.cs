@@ -36,7 +36,7 @@ public sealed class TimerFunctionSchedulerTests
         await using var harness = new TimerHarness(At("2025-03-01T05:59:00Z"));
         var scheduler = harness.NewScheduler(("Nightly", Daily));
         await scheduler.RunDueAsync();
-        harness.Time.Set(At("2025-03-01T06:00:00.2Z"));
+        harness.Time.SetUtcNow(At("2025-03-01T06:00:00.2Z"));
 
         // Act
         var started = await scheduler.RunDueAsync();
@@ -58,7 +58,7 @@ public sealed class TimerFunctionSchedulerTests
         await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
         var scheduler = harness.NewScheduler(("Nightly", Daily));
         await scheduler.RunDueAsync();
-        harness.Time.Set(At("2025-03-01T05:59:59.999Z"));
+        harness.Time.SetUtcNow(At("2025-03-01T05:59:59.999Z"));
 
         // Act
         var started = await scheduler.RunDueAsync();
@@ -100,7 +100,7 @@ public sealed class TimerFunctionSchedulerTests
         // Arrange: a host saw the schedule on 1 March, then no host ran until 4 March 12:00 (three 06:00 occurrences missed).
         await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
         await harness.NewScheduler(("Nightly", Daily)).RunDueAsync();
-        harness.Time.Set(At("2025-03-04T12:00:00Z"));
+        harness.Time.SetUtcNow(At("2025-03-04T12:00:00Z"));
         var restarted = harness.NewScheduler(("Nightly", Daily));
 
         // Act
@@ -118,9 +118,9 @@ public sealed class TimerFunctionSchedulerTests
         await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
         var before = harness.NewScheduler(("Nightly", Daily));
         await before.RunDueAsync();
-        harness.Time.Set(At("2025-03-01T06:00:01Z"));
+        harness.Time.SetUtcNow(At("2025-03-01T06:00:01Z"));
         Assert.Single(await before.RunDueAsync());
-        harness.Time.Set(At("2025-03-01T18:00:00Z"));
+        harness.Time.SetUtcNow(At("2025-03-01T18:00:00Z"));
 
         // Act: two restarts later the same day.
         var afterRestart = await harness.NewScheduler(("Nightly", Daily)).RunDueAsync();
@@ -140,7 +140,7 @@ public sealed class TimerFunctionSchedulerTests
         var scheduler = harness.NewScheduler(("Nightly", Daily));
         await scheduler.RunDueAsync();
         await harness.NewClient().ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Ping, "earlier", new Durable.StartOrchestrationOptions("timer:Nightly:20250301060000"));
-        harness.Time.Set(At("2025-03-01T06:00:00Z"));
+        harness.Time.SetUtcNow(At("2025-03-01T06:00:00Z"));
 
         // Act
         var started = await scheduler.RunDueAsync();
@@ -174,9 +174,9 @@ public sealed class TimerFunctionSchedulerTests
         }, stored.ETag);
 
         // Act
-        harness.Time.Set(claimedAt + TimerFunctionScheduler.ClaimTimeout - TimeSpan.FromSeconds(1));
+        harness.Time.SetUtcNow(claimedAt + TimerFunctionScheduler.ClaimTimeout - TimeSpan.FromSeconds(1));
         var whileClaimed = await scheduler.RunDueAsync();
-        harness.Time.Set(claimedAt + TimerFunctionScheduler.ClaimTimeout);
+        harness.Time.SetUtcNow(claimedAt + TimerFunctionScheduler.ClaimTimeout);
         var afterTimeout = await scheduler.RunDueAsync();
         var later = await scheduler.RunDueAsync();
 
@@ -194,12 +194,12 @@ public sealed class TimerFunctionSchedulerTests
         // Arrange
         await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
         await harness.NewScheduler(("Nightly", Daily)).RunDueAsync();
-        harness.Time.Set(At("2025-03-01T10:00:00Z"));
+        harness.Time.SetUtcNow(At("2025-03-01T10:00:00Z"));
         var changed = harness.NewScheduler(("Nightly", "0 0 2 * * *"));
 
         // Act
         var afterChange = await changed.RunDueAsync();
-        harness.Time.Set(At("2025-03-02T02:00:00Z"));
+        harness.Time.SetUtcNow(At("2025-03-02T02:00:00Z"));
         var atNewTime = await changed.RunDueAsync();
 
         // Assert
@@ -215,7 +215,7 @@ public sealed class TimerFunctionSchedulerTests
         var function = new TimerFunctionOptions { Schedule = Daily, Orchestration = OrchestrationNames.Ping, Disabled = "true" };
         var scheduler = harness.NewScheduler(("Nightly", function));
         await scheduler.RunDueAsync();
-        harness.Time.Set(At("2025-03-01T06:00:00Z"));
+        harness.Time.SetUtcNow(At("2025-03-01T06:00:00Z"));
 
         // Act
         var started = await scheduler.RunDueAsync();

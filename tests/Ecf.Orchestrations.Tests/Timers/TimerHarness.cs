@@ -3,6 +3,7 @@ using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Timers;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -20,11 +21,11 @@ internal sealed class TimerHarness : IAsyncDisposable
     public TimerHarness(DateTimeOffset now)
     {
         Directory.CreateDirectory(_folder);
-        Time = new ManualTimeProvider(now);
+        Time = new TestClock(now);
         Registry = DiagnosticsRegistration.Register(new DurableTaskRegistry());
     }
 
-    public ManualTimeProvider Time { get; }
+    public TestClock Time { get; }
 
     public DurableTaskRegistry Registry { get; }
 

@@ -1,4 +1,5 @@
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 
 namespace Ecf.Storage.Tests.Contract;
 

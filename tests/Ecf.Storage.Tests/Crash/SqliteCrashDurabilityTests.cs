@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 
 namespace Ecf.Storage.Tests.Crash;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Ecf.Storage.Files;
+using Ecf.TestKit;
 
 namespace Ecf.Storage.Tests.Files;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Ecf.Storage.Sqlite;
+using Ecf.TestKit;
 using Microsoft.Data.Sqlite;
 
 namespace Ecf.Storage.Tests.Sqlite;
