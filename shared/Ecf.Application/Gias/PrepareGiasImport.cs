@@ -42,7 +42,7 @@ public sealed class PrepareGiasImportHandler(GiasSource source, IFileStore files
             var missingLinks = GiasLinksReader.MissingColumns(linksStream);
             if (missingLinks.Count > 0)
             {
-                return ApiError.Validation("links", $"The links file is missing required columns: {string.Join(", ", missingLinks)}.");
+                return ApiError.GiasLinksColumnsMissing(missingLinks);
             }
         }
 
@@ -50,18 +50,18 @@ public sealed class PrepareGiasImportHandler(GiasSource source, IFileStore files
         using var reader = GiasExtractReader.Open(stream);
         if (reader is null)
         {
-            return ApiError.Validation("extract", "The extract is empty.");
+            return ApiError.GiasExtractEmpty();
         }
 
         if (reader.Header.StartsWithUtf8Bom)
         {
-            return ApiError.Validation("extract", "The extract starts with a UTF-8 byte order mark; GIAS extracts are ISO-8859-1. Nothing was imported.");
+            return ApiError.GiasExtractHasByteOrderMark();
         }
 
         var missing = reader.Header.Missing(GiasColumns.Required);
         if (missing.Count > 0)
         {
-            return ApiError.Validation("extract", $"The extract is missing required columns: {string.Join(", ", missing)}.");
+            return ApiError.GiasExtractColumnsMissing(missing);
         }
 
         // Each URN's first row, so a URN seen again anywhere in the file (another batch, another generation) is rejected there.
@@ -106,7 +106,7 @@ public sealed class PrepareGiasImportHandler(GiasSource source, IFileStore files
         await using var input = await source.OpenAsync(location, basePath, cancellationToken).ConfigureAwait(false);
         if (input is null)
         {
-            return ApiError.Validation("file", $"'{location}' could not be read.");
+            return ApiError.GiasFileUnreadable(location);
         }
 
         // Copy to a temporary file while hashing, then save under a name that includes the hash.
