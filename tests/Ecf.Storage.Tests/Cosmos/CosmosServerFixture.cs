@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ecf.Storage.Cosmos;
+using Ecf.TestKit;
 
 namespace Ecf.Storage.Tests.Cosmos;
 
@@ -37,7 +38,7 @@ public sealed partial class CosmosServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = FindRepositoryRoot();
+        var root = TestPaths.RepositoryRoot;
         var cli = Path.Combine(root, "infra", "local", "node_modules", "@vercel", "cosmosdb-server", "lib", "cli.js");
         if (!File.Exists(cli))
         {
@@ -117,20 +118,6 @@ public sealed partial class CosmosServerFixture : IAsyncLifetime
         {
             return _output.ToString();
         }
-    }
-
-    /// <summary>The folder holding <c>Ecf.Functions.sln</c>, found by walking up from the test assembly.</summary>
-    public static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Ecf.Functions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Ecf.Functions.sln above {AppContext.BaseDirectory}.");
     }
 
     private void OnOutput(string? line, TaskCompletionSource<int>? ready)
