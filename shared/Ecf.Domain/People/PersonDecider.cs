@@ -311,21 +311,8 @@ public static class PersonDecider
         foreach (var (eventData, occurredOn) in data)
         {
             sequence++;
-            var @event = new PersonEvent
-            {
-                Id = PersonEvent.DocumentId(personId, sequence),
-                PersonId = personId,
-                Sequence = sequence,
-                Type = eventData.Type,
-                OccurredAt = new DateTimeOffset(occurredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                RecordedAt = context.At,
-                Actor = context.Actor,
-                Reason = context.Reason,
-                CorrelationId = context.CorrelationId,
-                TrainingRecordId = eventData is PersonCreated or EmailChanged or NameChanged ? null : trainingRecordId,
-                Changes = ChangesOf(current, eventData),
-                Data = eventData,
-            };
+            var recordId = eventData is PersonCreated or EmailChanged or NameChanged ? null : trainingRecordId;
+            var @event = NewEvent(personId, sequence, eventData, occurredOn, recordId, ChangesOf(current, eventData), context);
             events.Add(@event);
             current = Evolve(current, @event);
         }
@@ -337,6 +324,24 @@ public static class PersonDecider
 
         return new PersonDecision(outcome, events, current, trainingRecordId);
     }
+
+    /// <summary>Timeline event number <paramref name="sequence"/> of the person, recording <paramref name="data"/> as it happened on <paramref name="occurredOn"/>.</summary>
+    internal static PersonEvent NewEvent(
+        string personId, int sequence, PersonEventData data, DateOnly occurredOn, string? trainingRecordId, IReadOnlyList<FieldChange> changes, PersonChangeContext context) => new()
+        {
+            Id = PersonEvent.DocumentId(personId, sequence),
+            PersonId = personId,
+            Sequence = sequence,
+            Type = data.Type,
+            OccurredAt = new DateTimeOffset(occurredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            RecordedAt = context.At,
+            Actor = context.Actor,
+            Reason = context.Reason,
+            CorrelationId = context.CorrelationId,
+            TrainingRecordId = trainingRecordId,
+            Changes = changes,
+            Data = data,
+        };
 
     internal static string PeriodId(string trainingRecordId, string kind, int number) =>
         $"{trainingRecordId}:{kind}:{number.ToString(CultureInfo.InvariantCulture)}";

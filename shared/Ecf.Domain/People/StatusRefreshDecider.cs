@@ -21,21 +21,9 @@ public static class StatusRefreshDecider
             var before = participation.Statuses;
             var after = ParticipationStatusRules.Compute(participation, today);
             var sequence = current.TimelineSequence + 1;
-            var @event = new PersonEvent
-            {
-                Id = PersonEvent.DocumentId(state.PersonId, sequence),
-                PersonId = state.PersonId,
-                Sequence = sequence,
-                Type = PersonEventTypes.StatusesRefreshed,
-                OccurredAt = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                RecordedAt = context.At,
-                Actor = context.Actor,
-                Reason = context.Reason,
-                CorrelationId = context.CorrelationId,
-                TrainingRecordId = participation.TrainingRecordId,
-                Changes = Changes(participation.TrainingRecordId, before, after),
-                Data = new StatusesRefreshed(participation.TrainingRecordId, after),
-            };
+            var @event = PersonDecider.NewEvent(
+                state.PersonId, sequence, new StatusesRefreshed(participation.TrainingRecordId, after), today, participation.TrainingRecordId,
+                Changes(participation.TrainingRecordId, before, after), context);
             events.Add(@event);
             current = PersonDecider.Evolve(current, @event);
         }
