@@ -363,8 +363,8 @@ public sealed class OrchestrationsApiTests(OrchestrationsAppFactory factory) : I
     }
 
     [Theory]
-    [InlineData("{\"message\":", "bad-json", "The input is not valid JSON")]
-    [InlineData("not json", "bad-json-2", "The input is not valid JSON")]
+    [InlineData("{\"message\":", "bad-json", "is not valid JSON")]
+    [InlineData("not json", "bad-json-2", "is not valid JSON")]
     [InlineData("{}", "a#b", "is not a valid instance id")]
     [InlineData("{}", "~index", "is not a valid instance id")]
     [InlineData("{}", "", "is not a valid instance id")]
