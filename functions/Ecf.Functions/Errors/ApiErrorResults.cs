@@ -10,7 +10,7 @@ namespace Ecf.Functions.Errors;
 /// </summary>
 public static class ApiErrorResults
 {
-    public static bool IsLeadProviderApi(PathString path) => path.StartsWithSegments("/api/v3", StringComparison.OrdinalIgnoreCase);
+    public static bool IsLeadProviderApi(PathString path) => path.StartsWithSegments(Api.V3.LeadProviderApi.Prefix, StringComparison.OrdinalIgnoreCase);
 
     public static int StatusCodeFor(ApiErrorKind kind) => kind switch
     {

@@ -1,14 +1,19 @@
 using Ecf.Application.Startup;
+using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 using Ecf.Functions.Features.Admin;
+using Ecf.Functions.Features.DeliveryPartners;
 using Ecf.Functions.Features.Docs;
 using Ecf.Functions.Features.Health;
 using Ecf.Functions.Features.Orchestrations;
 using Ecf.Functions.Features.Participants;
+using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.People;
+using Ecf.Functions.Features.Registrations;
 using Ecf.Functions.Features.Schools;
 using Ecf.Functions.Features.Timers;
+using Ecf.Functions.Features.UnfundedMentors;
 using Ecf.Functions.LocalTokens;
 using Ecf.Functions.Requests;
 using Ecf.Functions.Sandbox;
@@ -96,9 +101,14 @@ public static class ApiExtensions
         endpoints.MapAdminFeature();
         endpoints.MapDocsFeature();
         endpoints.MapOrchestrationsFeature();
-        endpoints.MapSchoolsFeature();
-        endpoints.MapProviderViewsFeature();
-        endpoints.MapPeopleFeatures();
+        var leadProviderApi = endpoints.MapLeadProviderApi();
+        endpoints.MapSchoolsFeature(leadProviderApi);
+        endpoints.MapPartnershipsFeature(leadProviderApi);
+        endpoints.MapRegistrationsFeature();
+        endpoints.MapPeopleFeature();
+        leadProviderApi.MapParticipantsFeature();
+        leadProviderApi.MapDeliveryPartnersFeature();
+        leadProviderApi.MapUnfundedMentorsFeature();
         endpoints.MapTimerTriggers();
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {

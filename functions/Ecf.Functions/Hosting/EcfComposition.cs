@@ -27,7 +27,7 @@ public static class EcfComposition
             .AddEcfOrchestrations(builder.Configuration);
         builder.AddSchoolsFeature();
         builder.AddProviderViewsFeature();
-        builder.AddPeopleFeatures();
+        builder.AddPeopleFeature();
         return builder;
     }
 
