@@ -10,8 +10,10 @@ namespace Ecf.Functions.Features.Orchestrations;
 /// <summary>
 /// <c>POST /api/orchestrations/{name}?instanceId=</c>: starts an orchestration with the JSON body as its input (no body: no
 /// input). 202 with <c>Location</c> of the status resource and a check-status body. Only orchestrations in
-/// <see cref="EcfOrchestrations.StartableOverHttp"/> can be started (404 otherwise); a caller-chosen id that is pending or
-/// running is refused (409); a finished instance with that id is replaced. Every check runs before anything is started.
+/// <see cref="EcfOrchestrations.StartableOverHttp"/> can be started (404 otherwise), with an input of the shape each declares
+/// (400 naming the field otherwise). A caller-chosen id that belongs to an instance of another orchestration is refused (409,
+/// ecf.4401), as is one of the same orchestration still pending or running (409, ecf.4402); a finished instance of the same
+/// orchestration with that id is replaced. Every check runs before anything is started.
 /// </summary>
 public static class StartOrchestrationFunction
 {
@@ -34,10 +36,10 @@ public static class StartOrchestrationFunction
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(registry);
-        var orchestration = EcfOrchestrations.StartableOverHttp.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        var orchestration = EcfOrchestrations.StartableOverHttp.Keys.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
         if (orchestration is null || !registry.OrchestratorNames.Contains(orchestration, StringComparer.OrdinalIgnoreCase))
         {
-            var startable = string.Join(", ", EcfOrchestrations.StartableOverHttp.Order(StringComparer.Ordinal));
+            var startable = string.Join(", ", EcfOrchestrations.StartableOverHttp.Keys.Order(StringComparer.Ordinal));
             return ApiErrorResults.ToHttpResult(context, ApiError.NotFound() with { Detail = $"No orchestration named '{name}' can be started over HTTP. These can: {startable}." });
         }
 
@@ -47,16 +49,21 @@ public static class StartOrchestrationFunction
         }
 
         var input = await ReadInputAsync(context.Request, cancellationToken);
+        if (EcfOrchestrations.StartableOverHttp[orchestration].Check(orchestration, input) is { } refused)
+        {
+            return ApiErrorResults.ToHttpResult(context, refused);
+        }
 
         string started;
         try
         {
             started = await client.ScheduleNewOrchestrationInstanceAsync(orchestration, input, new StartOrchestrationOptions(instanceId), cancellationToken);
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (OrchestrationAlreadyExistsException ex)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Conflict(
-                $"An instance with id '{instanceId}' is already pending or running; wait for it to finish or terminate it, or choose another id."));
+            return ApiErrorResults.ToHttpResult(context, ex.ExistingOrchestration is { } other
+                ? ApiError.InstanceOfAnotherOrchestration(instanceId!, other)
+                : ApiError.InstanceStillRunning(instanceId!));
         }
 
         var body = CheckStatusResponse.For(context.Request, started);
