@@ -74,6 +74,7 @@ try
 
     var handler = services.GetRequiredService<RegisterParticipantHandler>();
     RegisterParticipantCommand Command(int n) => new(
+        new Ecf.Domain.Registrations.RegistrationRequest(
         n % 5 == 0 ? ParticipationTypes.Mentor : ParticipationTypes.Ect,
         (3_000_000 + n).ToString(CultureInfo.InvariantCulture),
         $"Person {n}",
@@ -84,7 +85,7 @@ try
         TrainingProgrammes.ProviderLed,
         null,
         null,
-        null,
+        null),
         new Actor(ActorTypes.SchoolService, "bench"),
         "bench-" + n.ToString(CultureInfo.InvariantCulture));
 

@@ -1,5 +1,5 @@
-using Ecf.Application.Partnerships;
 using Ecf.Domain.Partnerships;
+using Ecf.Domain.Text;
 
 namespace Ecf.Application.Errors;
 
@@ -17,17 +17,31 @@ public sealed partial record ApiError
 
     public static IReadOnlyList<ApiError> Partnership(IEnumerable<PartnershipRefusal> refusals) => [.. refusals.Select(Partnership)];
 
-    public static ApiError InductionTutorNameMissing() =>
-        new("ecf.3330", "induction_tutor_name", SchoolCohortMessages.Required("induction_tutor_name"), ApiErrorKind.Validation);
+    /// <summary>The induction tutor's name breaks a <see cref="TextRules"/> rule: one code per problem.</summary>
+    public static ApiError InductionTutorName(TextProblem problem) => new(
+        problem switch
+        {
+            TextProblem.Missing => "ecf.3330",
+            TextProblem.TooLong => "ecf.3331",
+            TextProblem.DisallowedCharacter => "ecf.3334",
+            _ => "ecf.3335",
+        },
+        "induction_tutor_name",
+        TextMessages.For(problem, "induction_tutor_name", TextKind.Name),
+        ApiErrorKind.Validation);
 
-    public static ApiError InductionTutorNameTooLong() =>
-        new("ecf.3331", "induction_tutor_name", SchoolCohortMessages.NameTooLong, ApiErrorKind.Validation);
-
-    public static ApiError InductionTutorEmailMissing() =>
-        new("ecf.3332", "induction_tutor_email", SchoolCohortMessages.Required("induction_tutor_email"), ApiErrorKind.Validation);
-
-    public static ApiError InductionTutorEmailInvalid() =>
-        new("ecf.3333", "induction_tutor_email", SchoolCohortMessages.EmailFormat, ApiErrorKind.Validation);
+    /// <summary>The induction tutor's email breaks a <see cref="TextRules"/> rule: one code per problem.</summary>
+    public static ApiError InductionTutorEmail(TextProblem problem) => new(
+        problem switch
+        {
+            TextProblem.Missing => "ecf.3332",
+            TextProblem.TooLong => "ecf.3336",
+            TextProblem.DisallowedCharacter => "ecf.3337",
+            _ => "ecf.3333",
+        },
+        "induction_tutor_email",
+        TextMessages.For(problem, "induction_tutor_email", TextKind.Email),
+        ApiErrorKind.Validation);
 
     public static ApiError UpliftsYearUnknown(int year) =>
         new("ecf.3340", "year", $"{year} is not a cohort of this service.", ApiErrorKind.Validation);

@@ -3,9 +3,9 @@ using Ecf.Application.Errors;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Schools;
-using Ecf.Application.Validation;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.Schools;
+using Ecf.Domain.Text;
 
 namespace Ecf.Application.Partnerships;
 
@@ -15,7 +15,7 @@ public sealed record SetUpSchoolCohortCommand(string Urn, string Cohort, string?
 /// The school service sets up a school's cohort (<c>PUT /api/schools/{urn}/cohorts/{year}</c>): the induction programme choice and
 /// the induction tutor, kept in the school's partnerships document of the year, so the rules between the choice and the
 /// partnerships (<see cref="PartnershipDecider"/>) are decided with one ETag, whichever request comes first. The tutor is copied into the provider views of the year's partnerships. Reads
-/// (<c>GET</c>) give the derived choice until the school sets the year up. An unknown URN or cohort is 404; bad fields 422 each.
+/// (<c>GET</c>) give the derived choice until the school sets the year up. An unknown URN or cohort is 404; bad fields 422 each, the tutor's name and email by <see cref="TextRules"/>.
 /// </summary>
 public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDocuments schools, PartnershipDocuments partnerships, AfterCommit afterCommit)
 {
@@ -42,24 +42,16 @@ public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDoc
 
         var choice = PartnershipValidator.ValidateChoice(command.InductionProgrammeChoice);
         var errors = new List<ApiError>(ApiError.Partnership(choice.Refusals));
-        var name = command.InductionTutorName?.Trim();
-        if (string.IsNullOrEmpty(name))
+        var name = TextRules.Check(command.InductionTutorName, TextKind.Name);
+        if (name.Problem is { } nameProblem)
         {
-            errors.Add(ApiError.InductionTutorNameMissing());
-        }
-        else if (name.Length > SchoolCohortMessages.MaxNameLength)
-        {
-            errors.Add(ApiError.InductionTutorNameTooLong());
+            errors.Add(ApiError.InductionTutorName(nameProblem));
         }
 
-        var email = command.InductionTutorEmail?.Trim();
-        if (string.IsNullOrEmpty(email))
+        var email = TextRules.Check(command.InductionTutorEmail, TextKind.Email);
+        if (email.Problem is { } emailProblem)
         {
-            errors.Add(ApiError.InductionTutorEmailMissing());
-        }
-        else if (!EmailAddresses.IsValid(email))
-        {
-            errors.Add(ApiError.InductionTutorEmailInvalid());
+            errors.Add(ApiError.InductionTutorEmail(emailProblem));
         }
 
         if (errors.Count > 0)
@@ -71,7 +63,7 @@ public sealed class SchoolCohortsHandler(IReferenceData referenceData, SchoolDoc
         for (var attempt = 1; ; attempt++)
         {
             var stored = await partnerships.ReadAsync(school.SchoolId, year, cancellationToken).ConfigureAwait(false);
-            var decision = PartnershipDecider.SetUpCohort(stored?.Value, school.SchoolId, year, choice.Value!, name!, email!, command.Context);
+            var decision = PartnershipDecider.SetUpCohort(stored?.Value, school.SchoolId, year, choice.Value!, name.Value!, email.Value!, command.Context);
             if (decision.Refusal is { } refusal)
             {
                 return ApiError.Partnership(refusal);

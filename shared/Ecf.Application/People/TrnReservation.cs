@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Ecf.Application.People;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Ecf.Application.People;
 /// <c>/id</c>), created once and never replaced. Whoever creates it owns the TRN; a 409 means someone else got there first and
 /// the loser uses the winner's <see cref="PersonId"/>.
 /// </summary>
-public sealed partial record TrnReservation
+public sealed record TrnReservation
 {
     public const string DocumentKind = "trn-reservation";
 
@@ -20,10 +18,4 @@ public sealed partial record TrnReservation
     public required DateTimeOffset CreatedAt { get; init; }
 
     public static string DocumentId(string trn) => "trn:" + trn;
-
-    /// <summary>Exactly seven digits.</summary>
-    public static bool IsWellFormed(string? trn) => trn is not null && SevenDigits().IsMatch(trn);
-
-    [GeneratedRegex("^[0-9]{7}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SevenDigits();
 }

@@ -1,22 +1,7 @@
 using Ecf.Domain.People;
+using Ecf.Domain.Registrations;
 
 namespace Ecf.Application.Registrations;
 
-/// <summary>
-/// A registration as the school service sent it (strings, so every field problem can be reported on its own field).
-/// <paramref name="ParticipationType"/> is <see cref="ParticipationTypes.Ect"/> or <see cref="ParticipationTypes.Mentor"/>.
-/// </summary>
-public sealed record RegisterParticipantCommand(
-    string ParticipationType,
-    string? Trn,
-    string? FullName,
-    string? DateOfBirth,
-    string? Email,
-    string? SchoolUrn,
-    string? InductionStartDate,
-    string? TrainingProgramme,
-    string? LeadProviderId,
-    string? DeliveryPartnerId,
-    string? MentorId,
-    Actor Actor,
-    string CorrelationId);
+/// <summary>A registration as the school service sent it (<see cref="RegistrationRequest"/>), who sent it and the request it belongs to.</summary>
+public sealed record RegisterParticipantCommand(RegistrationRequest Request, Actor Actor, string CorrelationId);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ecf.Domain.Registrations;
 
 namespace Ecf.Domain.People;
 
@@ -28,18 +29,40 @@ public static class PersonDecider
             : RegistrationKind.Transfer;
     }
 
+    /// <summary>
+    /// A registration of <paramref name="command"/>'s TRN (docs/domain.md#registration). For a known person <see cref="Differences"/>
+    /// comes first: another date of birth is refused, and so is a repeat at the same school that asks for another induction
+    /// start date or other training; a new name or email is applied with its event. An identical repeat is unchanged (no
+    /// events); a repeat with only a new name or email is updated.
+    /// </summary>
     public static PersonDecision Decide(Person? state, RegisterParticipant command, PersonChangeContext context)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         if (PersonInvariants.Violations(state) is { Count: > 0 } broken)
         {
-            return PersonDecision.Rejected("The stored record breaks its rules: " + string.Join("; ", broken), state);
+            return PersonDecision.Rejected(RegistrationRule.StoredRecordBroken, "trn", "The stored record breaks its rules: " + string.Join("; ", broken), state);
         }
 
         if (state is not null && command.Trn is not null && state.Trn is not null && !string.Equals(state.Trn, command.Trn, StringComparison.Ordinal))
         {
-            return PersonDecision.Rejected($"Person {state.PersonId} has TRN {state.Trn}, not {command.Trn}.", state);
+            return PersonDecision.Rejected(RegistrationRule.TrnDiffers, "trn", $"Person {state.PersonId} has TRN {state.Trn}, not {command.Trn}.", state);
+        }
+
+        var differences = Differences(state, command);
+        if (differences.DateOfBirth)
+        {
+            return PersonDecision.Rejected(RegistrationRule.DateOfBirthDiffers, "date_of_birth", RegistrationMessages.DateOfBirthDiffers, state);
+        }
+
+        if (differences.InductionStartDate is { } recorded)
+        {
+            return PersonDecision.Rejected(RegistrationRule.InductionStartDateDiffers, "induction_start_date", RegistrationMessages.InductionStartDateDiffers(recorded), state);
+        }
+
+        if (differences.Training.Count > 0)
+        {
+            return PersonDecision.Rejected(RegistrationRule.TrainingDiffers, differences.Training[0], RegistrationMessages.TrainingDiffers(differences.Training), state);
         }
 
         var kind = Classify(state, command.ParticipationType, command.SchoolId);
@@ -47,19 +70,25 @@ public static class PersonDecider
         var existing = state?.FindParticipation(command.ParticipationType);
         var trainingRecordId = existing?.TrainingRecordId ?? command.TrainingRecordId;
 
-        if (kind == RegistrationKind.Repeat)
-        {
-            return new PersonDecision(RegistrationOutcome.Unchanged, [], state, trainingRecordId);
-        }
-
         if (state is null)
         {
             data.Add((new PersonCreated(command.Trn, command.FullName, command.DateOfBirth), context.Today));
         }
+        else if (differences.FullName)
+        {
+            data.Add((new NameChanged(command.FullName), context.Today));
+        }
 
-        if (!string.Equals(state?.CurrentEmail?.Address, command.Email, StringComparison.OrdinalIgnoreCase))
+        if (state is null || differences.Email)
         {
             data.Add((new EmailChanged(command.Email, EmailSources.SchoolRegistration), context.Today));
+        }
+
+        if (kind == RegistrationKind.Repeat)
+        {
+            return data.Count == 0
+                ? new PersonDecision(RegistrationOutcome.Unchanged, [], state, trainingRecordId)
+                : Apply(state, command.PersonId, trainingRecordId, data, context, RegistrationOutcome.Updated);
         }
 
         var schoolCount = 0;
@@ -132,44 +161,66 @@ public static class PersonDecider
             data.Add((new FundingEligibilityRecorded(trainingRecordId, eligibility), context.Today));
         }
 
-        var events = new List<PersonEvent>(data.Count);
-        var personId = state?.PersonId ?? command.PersonId;
-        var sequence = state?.TimelineSequence ?? 0;
-        var current = state;
-        foreach (var (eventData, occurredOn) in data)
-        {
-            sequence++;
-            var @event = new PersonEvent
-            {
-                Id = PersonEvent.DocumentId(personId, sequence),
-                PersonId = personId,
-                Sequence = sequence,
-                Type = eventData.Type,
-                OccurredAt = new DateTimeOffset(occurredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                RecordedAt = context.At,
-                Actor = context.Actor,
-                Reason = context.Reason,
-                CorrelationId = context.CorrelationId,
-                TrainingRecordId = eventData is PersonCreated or EmailChanged ? null : trainingRecordId,
-                Changes = ChangesOf(current, eventData),
-                Data = eventData,
-            };
-            events.Add(@event);
-            current = Evolve(current, @event);
-        }
-
-        if (PersonInvariants.Violations(current) is { Count: > 0 } violations)
-        {
-            return PersonDecision.Rejected(string.Join("; ", violations), state);
-        }
-
         var outcome = kind switch
         {
             RegistrationKind.NewPerson => RegistrationOutcome.Created,
             RegistrationKind.NewParticipation => RegistrationOutcome.ParticipationAdded,
             _ => RegistrationOutcome.Transferred,
         };
-        return new PersonDecision(outcome, events, current, trainingRecordId);
+        return Apply(state, command.PersonId, trainingRecordId, data, context, outcome);
+    }
+
+    /// <summary>
+    /// How <paramref name="command"/> differs from what is known of <paramref name="state"/>: the name (exactly), the current email
+    /// (ignoring case) and the date of birth when both are known; for a repeat at the same school also the induction start
+    /// date (ECTs) and the training given (<see cref="RegisterParticipant.Requested"/>, the mentor). <see cref="RegistrationDifferences.None"/>
+    /// for a new person.
+    /// </summary>
+    public static RegistrationDifferences Differences(Person? state, RegisterParticipant command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (state is null)
+        {
+            return RegistrationDifferences.None;
+        }
+
+        var fullName = !string.Equals(state.FullName, command.FullName, StringComparison.Ordinal);
+        var email = !string.Equals(state.CurrentEmail?.Address, command.Email, StringComparison.OrdinalIgnoreCase);
+        var dateOfBirth = state.DateOfBirth is { } known && command.DateOfBirth is { } given && known != given;
+        if (Classify(state, command.ParticipationType, command.SchoolId) != RegistrationKind.Repeat)
+        {
+            return new(fullName, email, dateOfBirth, null, []);
+        }
+
+        var participation = state.FindParticipation(command.ParticipationType)!;
+        var recordedStart = participation.InductionPeriods.Count > 0 ? participation.InductionPeriods[^1].StartedOn : (DateOnly?)null;
+        var inductionStart = command.InductionStartDate is { } start && recordedStart is { } recorded && start != recorded ? recordedStart : null;
+        var training = new List<string>();
+        if (command.Requested is { } requested && participation.OpenTrainingPeriod is { } open)
+        {
+            if (requested.TrainingProgramme != open.TrainingProgramme)
+            {
+                training.Add("training_programme");
+            }
+
+            if (requested.LeadProviderId is { } provider && provider != open.LeadProviderId)
+            {
+                training.Add("lead_provider_id");
+            }
+
+            // Through a partnership, the delivery partner is the partnership's (docs/domain.md#partnerships), not the school's to choose.
+            if (requested.DeliveryPartnerId is { } partner && open.PartnershipId is null && partner != open.DeliveryPartnerId)
+            {
+                training.Add("delivery_partner_id");
+            }
+        }
+
+        if (command.Mentor is { } mentor && participation.OpenMentorshipPeriod?.MentorPersonId != mentor.PersonId)
+        {
+            training.Add("mentor_id");
+        }
+
+        return new(fullName, email, dateOfBirth, inductionStart, training);
     }
 
     /// <summary>Applies one event. Statuses of the participation concerned are recomputed as of the event's recorded day.</summary>
@@ -190,6 +241,7 @@ public static class PersonDecider
                 UpdatedAt = @event.RecordedAt,
             },
             _ when state is null => throw new InvalidOperationException($"{@event.Type} cannot be the first event of a person."),
+            NameChanged name => state with { FullName = name.FullName },
             EmailChanged email => state with
             {
                 Emails =
@@ -248,6 +300,44 @@ public static class PersonDecider
         return evolved with { NextStatusChangeOn = ParticipationStatusRules.NextChangeOn(evolved) };
     }
 
+    /// <summary>Turns event data into numbered events applied in order; refused when the result would break <see cref="PersonInvariants"/>.</summary>
+    private static PersonDecision Apply(
+        Person? state, string newPersonId, string trainingRecordId, List<(PersonEventData Data, DateOnly OccurredOn)> data, PersonChangeContext context, RegistrationOutcome outcome)
+    {
+        var events = new List<PersonEvent>(data.Count);
+        var personId = state?.PersonId ?? newPersonId;
+        var sequence = state?.TimelineSequence ?? 0;
+        var current = state;
+        foreach (var (eventData, occurredOn) in data)
+        {
+            sequence++;
+            var @event = new PersonEvent
+            {
+                Id = PersonEvent.DocumentId(personId, sequence),
+                PersonId = personId,
+                Sequence = sequence,
+                Type = eventData.Type,
+                OccurredAt = new DateTimeOffset(occurredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                RecordedAt = context.At,
+                Actor = context.Actor,
+                Reason = context.Reason,
+                CorrelationId = context.CorrelationId,
+                TrainingRecordId = eventData is PersonCreated or EmailChanged or NameChanged ? null : trainingRecordId,
+                Changes = ChangesOf(current, eventData),
+                Data = eventData,
+            };
+            events.Add(@event);
+            current = Evolve(current, @event);
+        }
+
+        if (PersonInvariants.Violations(current) is { Count: > 0 } violations)
+        {
+            return PersonDecision.Rejected(RegistrationRule.StoredRecordBroken, "trn", string.Join("; ", violations), state);
+        }
+
+        return new PersonDecision(outcome, events, current, trainingRecordId);
+    }
+
     internal static string PeriodId(string trainingRecordId, string kind, int number) =>
         $"{trainingRecordId}:{kind}:{number.ToString(CultureInfo.InvariantCulture)}";
 
@@ -282,6 +372,8 @@ public static class PersonDecider
                 return [new("trn", null, c.Trn), new("fullName", null, c.FullName), new("dateOfBirth", null, Text(c.DateOfBirth))];
             case EmailChanged e:
                 return [new("emails.current", before?.CurrentEmail?.Address, e.Address)];
+            case NameChanged n:
+                return [new("fullName", before?.FullName, n.FullName)];
             case ParticipationStarted p:
                 return
                 [

@@ -9,6 +9,7 @@ namespace Ecf.Domain.People;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
 [JsonDerivedType(typeof(PersonCreated), PersonEventTypes.PersonCreated)]
 [JsonDerivedType(typeof(EmailChanged), PersonEventTypes.EmailChanged)]
+[JsonDerivedType(typeof(NameChanged), PersonEventTypes.NameChanged)]
 [JsonDerivedType(typeof(ParticipationStarted), PersonEventTypes.ParticipationStarted)]
 [JsonDerivedType(typeof(SchoolPeriodStarted), PersonEventTypes.SchoolPeriodStarted)]
 [JsonDerivedType(typeof(SchoolPeriodFinished), PersonEventTypes.SchoolPeriodFinished)]
@@ -35,6 +36,12 @@ public sealed record PersonCreated(string? Trn, string FullName, DateOnly? DateO
 public sealed record EmailChanged(string Address, string Source) : PersonEventData
 {
     public override string Type => PersonEventTypes.EmailChanged;
+}
+
+/// <summary>The person's full name as a school now gives it (a registration of a known person with another name).</summary>
+public sealed record NameChanged(string FullName) : PersonEventData
+{
+    public override string Type => PersonEventTypes.NameChanged;
 }
 
 /// <param name="PupilPremiumUplift">The school's pupil premium uplift for the cohort when the participation started.</param>

@@ -5,6 +5,7 @@ public static class PersonEventTypes
 {
     public const string PersonCreated = "person_created";
     public const string EmailChanged = "email_changed";
+    public const string NameChanged = "name_changed";
     public const string ParticipationStarted = "participation_started";
     public const string SchoolPeriodStarted = "school_period_started";
     public const string SchoolPeriodFinished = "school_period_finished";

@@ -11,6 +11,7 @@ namespace Ecf.Domain.People;
 /// <param name="Mentor">ECTs: the mentor assigned, or null.</param>
 /// <param name="PupilPremiumUplift">The school's pupil premium uplift for the placement's cohort (kept by a new participation).</param>
 /// <param name="SparsityUplift">The school's sparsity uplift for the placement's cohort (kept by a new participation).</param>
+/// <param name="Requested">The training the school asked for, compared with the training of a repeat (null: nothing compared).</param>
 public sealed record RegisterParticipant(
     string PersonId,
     string TrainingRecordId,
@@ -26,4 +27,8 @@ public sealed record RegisterParticipant(
     TrainingPlacement Placement,
     MentorReference? Mentor,
     bool PupilPremiumUplift = false,
-    bool SparsityUplift = false);
+    bool SparsityUplift = false,
+    RequestedTraining? Requested = null);
+
+/// <summary>The training a registration asks for: the programme, and the lead provider and delivery partner when given.</summary>
+public sealed record RequestedTraining(string TrainingProgramme, Guid? LeadProviderId, Guid? DeliveryPartnerId);

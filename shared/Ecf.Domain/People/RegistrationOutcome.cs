@@ -5,6 +5,12 @@ public enum RegistrationOutcome
     Created,
     ParticipationAdded,
     Transferred,
+
+    /// <summary>A repeat at the same school with a new name or email: applied, each with its timeline event.</summary>
+    Updated,
+
+    /// <summary>An identical repeat: nothing written.</summary>
     Unchanged,
+
     Rejected,
 }

@@ -141,8 +141,8 @@ public sealed class ApplyGiasLinksRefusalTests : IAsyncLifetime
 
         var (provider, partner) = _host.ProviderWithPartner(2025);
         var result = await _host.Get<RegisterParticipantHandler>().HandleAsync(new RegisterParticipantCommand(
-            ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", "ada@example.org", urn, "2025-09-01", TrainingProgrammes.ProviderLed,
-            provider.Id.ToString(), partner.Id.ToString(), null, new Actor(ActorTypes.SchoolService, "t"), "corr"));
+            new Ecf.Domain.Registrations.RegistrationRequest(ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", "ada@example.org", urn, "2025-09-01", TrainingProgrammes.ProviderLed,
+            provider.Id.ToString(), partner.Id.ToString(), null), new Actor(ActorTypes.SchoolService, "t"), "corr"));
         Assert.True(result.IsSuccess, result.Error?.Detail);
     }
 

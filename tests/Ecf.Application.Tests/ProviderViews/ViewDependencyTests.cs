@@ -135,8 +135,8 @@ public sealed class ViewDependencyTests : IAsyncLifetime
         var partner = _host.Reference.GetRelationships(a.Id, 2025)[0].DeliveryPartnerId;
         var partnership = await _host.Get<CreatePartnershipHandler>().HandleAsync(new CreatePartnershipCommand(a.Id, "2025", mentorSchool.SchoolId, partner.ToString(), Context()));
         var mentor = await _host.Get<RegisterParticipantHandler>().HandleAsync(new RegisterParticipantCommand(
-            ParticipationTypes.Mentor, "1000001", "Ada Lovelace", "1990-01-31", "ada@example.org", "100003", null,
-            TrainingProgrammes.ProviderLed, null, null, null, new Actor(ActorTypes.SchoolService, "t"), "corr"));
+            new Ecf.Domain.Registrations.RegistrationRequest(ParticipationTypes.Mentor, "1000001", "Ada Lovelace", "1990-01-31", "ada@example.org", "100003", null,
+            TrainingProgrammes.ProviderLed, null, null, null), new Actor(ActorTypes.SchoolService, "t"), "corr"));
         Assert.True(mentor.IsSuccess, mentor.Error?.Detail);
         var view = await _host.Store.GetContainer(Ecf.Application.Storage.EcfContainers.ProviderViews)
             .ReadAsync<ProviderViewDocument>(ProviderViewKinds.Partition(a.Id), ProviderViewKinds.ParticipantId(personId));
@@ -166,8 +166,8 @@ public sealed class ViewDependencyTests : IAsyncLifetime
         var created = await _host.Get<CreatePartnershipHandler>().HandleAsync(new CreatePartnershipCommand(provider.Id, "2025", school.SchoolId, partner.Id.ToString(), Context()));
         Assert.True(created.IsSuccess, created.Error?.Detail);
         var registered = await _host.Get<RegisterParticipantHandler>().HandleAsync(new RegisterParticipantCommand(
-            ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", "ada@example.org", urn.ToString(System.Globalization.CultureInfo.InvariantCulture), "2025-09-01",
-            TrainingProgrammes.ProviderLed, null, null, null, new Actor(ActorTypes.SchoolService, "t"), "corr"));
+            new Ecf.Domain.Registrations.RegistrationRequest(ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", "ada@example.org", urn.ToString(System.Globalization.CultureInfo.InvariantCulture), "2025-09-01",
+            TrainingProgrammes.ProviderLed, null, null, null), new Actor(ActorTypes.SchoolService, "t"), "corr"));
         Assert.True(registered.IsSuccess, registered.Error?.Detail);
         Assert.Equal(created.Value.PartnershipId, registered.Value.TrainingPeriod.PartnershipId);
         Assert.Equal([registered.Value.ParticipantId], await ListIdsAsync(provider.Id));

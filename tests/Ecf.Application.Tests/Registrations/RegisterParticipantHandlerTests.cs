@@ -5,6 +5,7 @@ using Ecf.Application.Registrations;
 using Ecf.Application.Storage;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
+using Ecf.Domain.Registrations;
 using Ecf.Storage;
 using Ecf.TestKit;
 using Moq;
@@ -26,7 +27,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100001);
         var (provider, partner) = _host.ProviderWithPartner(2025);
 
-        var result = await Handler().HandleAsync(Ect("1234567", "100001", provider.Id, partner.Id));
+        var result = await RegisterAsync(Ect("1234567", "100001", provider.Id, partner.Id));
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
         var r = result.Value;
@@ -52,8 +53,8 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
             Assert.True((await _host.Get<Ecf.Application.Schools.ImportSchoolUpliftsHandler>().HandleAsync(2025, file)).IsSuccess);
         }
 
-        var withUplift = await Handler().HandleAsync(Ect("1234567", "100001", provider.Id, partner.Id));
-        var without = await Handler().HandleAsync(Ect("7654321", "100002", provider.Id, partner.Id));
+        var withUplift = await RegisterAsync(Ect("1234567", "100001", provider.Id, partner.Id));
+        var without = await RegisterAsync(Ect("7654321", "100002", provider.Id, partner.Id));
 
         var person = (await _host.Get<PersonDocuments>().ReadAsync(withUplift.Value.ParticipantId))!.Person;
         var participation = Assert.Single(person.Participations);
@@ -68,11 +69,11 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
     public async Task HandleAsync_EveryFieldWrong_OneErrorPerFieldAndNothingWritten()
     {
         await _host.AddSchoolAsync(100001);
-        var command = new RegisterParticipantCommand(
+        var request = new RegistrationRequest(
             ParticipationTypes.Ect, "12345", "", "2099-01-01", "not-an-email", "999999", "someday", "sometimes",
-            Guid.NewGuid().ToString(), "not-a-guid", Guid.NewGuid().ToString(), new Actor(ActorTypes.SchoolService, "t"), "corr");
+            Guid.NewGuid().ToString(), "not-a-guid", Guid.NewGuid().ToString());
 
-        var result = await Handler().HandleAsync(command);
+        var result = await RegisterAsync(request);
 
         Assert.False(result.IsSuccess);
         Assert.Equal(
@@ -90,7 +91,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100009, typeCode);
         var (provider, partner) = _host.ProviderWithPartner(2025);
 
-        var result = await Handler().HandleAsync(Ect("1234567", "100009", provider.Id, partner.Id));
+        var result = await RegisterAsync(Ect("1234567", "100009", provider.Id, partner.Id));
 
         Assert.Equal(errorField, result.Error?.Title);
     }
@@ -101,8 +102,8 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100001);
         var (provider, partner) = _host.ProviderWithPartner(2025);
 
-        var first = await Handler().HandleAsync(Ect("1234567", "100001", provider.Id, partner.Id));
-        var second = await Handler().HandleAsync(Ect("1234567", "100001", provider.Id, partner.Id));
+        var first = await RegisterAsync(Ect("1234567", "100001", provider.Id, partner.Id));
+        var second = await RegisterAsync(Ect("1234567", "100001", provider.Id, partner.Id));
 
         Assert.Equal(RegistrationOutcome.Unchanged, second.Value.Outcome);
         Assert.Equal((first.Value.ParticipantId, first.Value.TrainingRecordId), (second.Value.ParticipantId, second.Value.TrainingRecordId));
@@ -116,7 +117,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100001);
         var (provider, partner) = _host.ProviderWithPartner(2025);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Handler().HandleAsync(Ect("7654321", "100001", provider.Id, partner.Id)))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => RegisterAsync(Ect("7654321", "100001", provider.Id, partner.Id)))));
 
         Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Detail));
         Assert.Single(results.Select(r => r.Value.ParticipantId).Distinct());
@@ -135,8 +136,8 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         var (provider, partner) = _host.ProviderWithPartner(2025);
 
         var results = await Task.WhenAll(
-            Task.Run(() => Handler().HandleAsync(Ect("5550001", "100001", provider.Id, partner.Id))),
-            Task.Run(() => Handler().HandleAsync(Ect("5550001", "100002", provider.Id, partner.Id))));
+            Task.Run(() => RegisterAsync(Ect("5550001", "100001", provider.Id, partner.Id))),
+            Task.Run(() => RegisterAsync(Ect("5550001", "100002", provider.Id, partner.Id))));
 
         Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Detail));
         Assert.Equal([RegistrationOutcome.Created, RegistrationOutcome.Transferred], results.Select(r => r.Value.Outcome).Order());
@@ -153,9 +154,9 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100001);
         await _host.AddSchoolAsync(100002);
         var (provider, partner) = _host.ProviderWithPartner(2025);
-        var first = await Handler().HandleAsync(Ect("1112223", "100001", provider.Id, partner.Id));
+        var first = await RegisterAsync(Ect("1112223", "100001", provider.Id, partner.Id));
 
-        var moved = await Handler().HandleAsync(Ect("1112223", "100002", null, null));
+        var moved = await RegisterAsync(Ect("1112223", "100002", null, null));
 
         Assert.Equal(RegistrationOutcome.Transferred, moved.Value.Outcome);
         Assert.Equal(first.Value.TrainingRecordId, moved.Value.TrainingRecordId);
@@ -170,10 +171,10 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         var school = await _host.AddSchoolAsync(100001);
         var (provider, partner) = _host.ProviderWithPartner(2025);
 
-        var refused = await Handler().HandleAsync(Ect("2223334", "100001", null, null));
+        var refused = await RegisterAsync(Ect("2223334", "100001", null, null));
         var created = await _host.Get<CreatePartnershipHandler>().HandleAsync(new CreatePartnershipCommand(
             provider.Id, "2025", school.SchoolId, partner.Id.ToString(), new PartnershipChangeContext(_host.Clock.GetUtcNow(), ActorTypes.LeadProviderApi, null, "c")));
-        var placed = await Handler().HandleAsync(Ect("2223334", "100001", null, null));
+        var placed = await RegisterAsync(Ect("2223334", "100001", null, null));
 
         Assert.Equal("lead_provider_id", refused.Error!.Title);
         Assert.True(created.IsSuccess, created.Error?.Detail);
@@ -186,10 +187,10 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100001);
         await _host.AddSchoolAsync(100002);
         var (provider, partner) = _host.ProviderWithPartner(2025);
-        var mentor = await Handler().HandleAsync(Mentor("3334445", "100001", provider.Id, partner.Id));
+        var mentor = await RegisterAsync(Mentor("3334445", "100001", provider.Id, partner.Id));
 
-        var elsewhere = await Handler().HandleAsync(Ect("4445556", "100002", provider.Id, partner.Id) with { MentorId = mentor.Value.ParticipantId });
-        var here = await Handler().HandleAsync(Ect("4445556", "100001", provider.Id, partner.Id) with { MentorId = mentor.Value.ParticipantId });
+        var elsewhere = await RegisterAsync(Ect("4445556", "100002", provider.Id, partner.Id) with { MentorId = mentor.Value.ParticipantId });
+        var here = await RegisterAsync(Ect("4445556", "100001", provider.Id, partner.Id) with { MentorId = mentor.Value.ParticipantId });
 
         Assert.Equal("mentor_id", elsewhere.Error!.Title);
         Assert.Equal(mentor.Value.ParticipantId, here.Value.MentorId);
@@ -200,7 +201,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
     {
         await _host.AddSchoolAsync(100001);
 
-        var result = await Handler().HandleAsync(Ect("6667778", "100001", null, null) with { TrainingProgramme = TrainingProgrammes.SchoolLed });
+        var result = await RegisterAsync(Ect("6667778", "100001", null, null) with { TrainingProgramme = TrainingProgrammes.SchoolLed });
 
         Assert.Equal((null, null, null), (result.Value.TrainingPeriod.LeadProviderId, result.Value.TrainingPeriod.ScheduleIdentifier, result.Value.TrainingPeriod.PartnershipId));
     }
@@ -214,11 +215,11 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100001);
         await _host.AddSchoolAsync(100002);
         var (provider, partner) = _host.ProviderWithPartner(2022);
-        var first = await Handler().HandleAsync(Ect("8889990", "100001", provider.Id, partner.Id) with { InductionStartDate = "2022-09-01" });
+        var first = await RegisterAsync(Ect("8889990", "100001", provider.Id, partner.Id) with { InductionStartDate = "2022-09-01" });
         _host.Clock.SetUtcNow(new DateTimeOffset(2025, 10, 15, 9, 0, 0, TimeSpan.Zero));
 
         // Act
-        var moved = await Handler().HandleAsync(Ect("8889990", "100002", null, null) with { InductionStartDate = "2022-09-01" });
+        var moved = await RegisterAsync(Ect("8889990", "100002", null, null) with { InductionStartDate = "2022-09-01" });
 
         // Assert
         Assert.Equal((2022, 2022), (first.Value.TrainingPeriod.Cohort, first.Value.TrainingPeriod.ContractYear));
@@ -238,10 +239,10 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         await _host.AddSchoolAsync(100001);
         await _host.AddSchoolAsync(100002);
         var (provider, partner) = _host.ProviderWithPartner(2025);
-        var first = await Handler().HandleAsync(Ect("8889991", "100001", provider.Id, partner.Id));
+        var first = await RegisterAsync(Ect("8889991", "100001", provider.Id, partner.Id));
 
         // Act
-        var moved = await Handler().HandleAsync(Ect("8889991", "100002", null, null));
+        var moved = await RegisterAsync(Ect("8889991", "100002", null, null));
 
         // Assert
         Assert.Equal((2025, 2025, first.Value.TrainingPeriod.ScheduleIdentifier), (moved.Value.TrainingPeriod.Cohort, moved.Value.TrainingPeriod.ContractYear, moved.Value.TrainingPeriod.ScheduleIdentifier));
@@ -256,7 +257,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         var (provider, partner) = _host.ProviderWithPartner(2025);
 
         // Act
-        var result = await Handler().HandleAsync(Ect("8889992", "100001", provider.Id, partner.Id) with { InductionStartDate = "2022-09-01" });
+        var result = await RegisterAsync(Ect("8889992", "100001", provider.Id, partner.Id) with { InductionStartDate = "2022-09-01" });
 
         // Assert
         Assert.True(result.IsSuccess, result.Error?.Detail);
@@ -278,7 +279,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
             host.Get<Ecf.Application.ReferenceData.IReferenceData>(), host.Get<Ecf.Application.Schools.SchoolDocuments>(), host.Get<PartnershipDocuments>(),
             host.Get<PersonDocuments>(), host.Clock, [failingViews.Object], host.Get<AfterCommit>());
 
-        var result = await handler.HandleAsync(Ect("1234567", "100001", provider.Id, partner.Id));
+        var result = await handler.HandleAsync(Command(Ect("1234567", "100001", provider.Id, partner.Id)));
         var viewBefore = await host.Store.GetContainer(EcfContainers.ProviderViews).ReadAsync(ProviderViewKinds.Partition(provider.Id), ProviderViewKinds.ParticipantId(result.Value.ParticipantId));
         await host.Get<ProviderViewProjector>().RunOnceAsync();
         var viewAfter = await host.Store.GetContainer(EcfContainers.ProviderViews).ReadAsync(ProviderViewKinds.Partition(provider.Id), ProviderViewKinds.ParticipantId(result.Value.ParticipantId));
@@ -290,13 +291,16 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         Assert.NotNull(viewAfter);
     }
 
-    private RegisterParticipantHandler Handler() => _host.Get<RegisterParticipantHandler>();
+    private Task<Ecf.Application.Errors.Result<RegistrationResult>> RegisterAsync(RegistrationRequest request) =>
+        _host.Get<RegisterParticipantHandler>().HandleAsync(Command(request));
 
-    private static RegisterParticipantCommand Ect(string trn, string urn, Guid? provider, Guid? partner) => new(
+    private static RegisterParticipantCommand Command(RegistrationRequest request) => new(request, new Actor(ActorTypes.SchoolService, "t"), "corr");
+
+    private static RegistrationRequest Ect(string trn, string urn, Guid? provider, Guid? partner) => new(
         ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", "ada@example.org", urn, "2025-09-01", TrainingProgrammes.ProviderLed,
-        provider?.ToString(), partner?.ToString(), null, new Actor(ActorTypes.SchoolService, "t"), "corr");
+        provider?.ToString(), partner?.ToString(), null);
 
-    private static RegisterParticipantCommand Mentor(string trn, string urn, Guid? provider, Guid? partner) =>
+    private static RegistrationRequest Mentor(string trn, string urn, Guid? provider, Guid? partner) =>
         Ect(trn, urn, provider, partner) with { ParticipationType = ParticipationTypes.Mentor, InductionStartDate = null, FullName = "Grace Hopper" };
 
 }

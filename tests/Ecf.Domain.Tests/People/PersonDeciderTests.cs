@@ -86,7 +86,7 @@ public sealed class PersonDeciderTests
         var decision = PersonDecider.Decide(broken, Ect("school-c", 100003), Context);
 
         Assert.Equal(RegistrationOutcome.Rejected, decision.Outcome);
-        Assert.Contains("more than one open at-school period", decision.Rejection, StringComparison.Ordinal);
+        Assert.Contains("more than one open at-school period", decision.Refusal!.Message, StringComparison.Ordinal);
         Assert.Empty(decision.Events);
     }
 

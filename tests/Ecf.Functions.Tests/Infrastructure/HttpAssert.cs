@@ -31,4 +31,10 @@ public static class HttpAssert
         Assert.Equal(["detail", "title"], first.EnumerateObject().Select(p => p.Name).Order());
         return (first.GetProperty("title").GetString()!, first.GetProperty("detail").GetString()!);
     }
+
+    /// <summary>The stable codes of a ProblemDetails body: every error's under <c>errors</c> when there are several, else its <c>code</c>.</summary>
+    public static IReadOnlyList<string> ProblemCodes(JsonElement body) =>
+        body.TryGetProperty("errors", out var errors)
+            ? [.. errors.EnumerateArray().Select(e => e.GetProperty("code").GetString()!)]
+            : [body.GetProperty("code").GetString()!];
 }

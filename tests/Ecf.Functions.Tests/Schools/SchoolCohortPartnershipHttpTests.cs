@@ -49,7 +49,7 @@ public sealed class SchoolCohortPartnershipHttpTests(EcfAppFactory factory) : IC
         var refused = await HttpAssert.JsonAsync(await schools.PutAsJsonAsync(CohortPath(school), CohortBody("school_led")), (HttpStatusCode)422);
         var seen = await SchoolAsync(client, school, since: null);
 
-        Assert.Equal("induction_programme_choice", HttpAssert.SingleV3Error(refused).Title);
+        Assert.Equal(["ecf.3322"], HttpAssert.ProblemCodes(refused));
         Assert.Equal((true, "provider_led"), (seen!.Value.GetProperty("in_partnership").GetBoolean(), seen.Value.GetProperty("induction_programme_choice").GetString()));
     }
 

@@ -71,8 +71,8 @@ internal sealed class StatusRefreshHarness : IAsyncDisposable
     {
         using var scope = Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<RegisterParticipantHandler>().HandleAsync(new RegisterParticipantCommand(
-            ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", $"{trn}@example.org", urn.ToString(CultureInfo.InvariantCulture), inductionStart,
-            TrainingProgrammes.ProviderLed, provider.ToString(), partner.ToString(), null, new Actor(ActorTypes.SchoolService, "test"), "test"));
+            new Ecf.Domain.Registrations.RegistrationRequest(ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", $"{trn}@example.org", urn.ToString(CultureInfo.InvariantCulture), inductionStart,
+            TrainingProgrammes.ProviderLed, provider.ToString(), partner.ToString(), null), new Actor(ActorTypes.SchoolService, "test"), "test"));
         Assert.True(result.IsSuccess, result.Error?.Detail);
         return result.Value;
     }

@@ -8,8 +8,9 @@ using Ecf.Functions.Requests;
 namespace Ecf.Functions.Features.Registrations;
 
 /// <summary>
-/// <c>POST /api/registrations/ects</c> and <c>/mentors</c> (school service): 201 with the participant id and placement, 200 for an
-/// identical repeat; 422 with the JSON:API error body, one error per field, when the input is wrong (nothing is written).
+/// <c>POST /api/registrations/ects</c> and <c>/mentors</c> (school service): 201 with the participant id and placement, 200 for a
+/// repeat (<c>unchanged</c>, or <c>updated</c> with a new name or email); 422 ProblemDetails with the rule's code (and every field's
+/// error under <c>errors</c>) when the input is wrong or asks for what a registration cannot change (nothing is written).
 /// </summary>
 public static class RegisterParticipantFunctions
 {
@@ -41,16 +42,17 @@ public static class RegisterParticipantFunctions
         }
 
         var command = new RegisterParticipantCommand(
-            type, a.Trn, a.FullName, a.DateOfBirth, a.Email, a.SchoolUrn,
-            type == ParticipationTypes.Ect ? a.InductionStartDate : null,
-            a.TrainingProgramme, a.LeadProviderId, a.DeliveryPartnerId,
-            type == ParticipationTypes.Ect ? a.MentorId : null,
+            new Domain.Registrations.RegistrationRequest(
+                type, a.Trn, a.FullName, a.DateOfBirth, a.Email, a.SchoolUrn,
+                type == ParticipationTypes.Ect ? a.InductionStartDate : null,
+                a.TrainingProgramme, a.LeadProviderId, a.DeliveryPartnerId,
+                type == ParticipationTypes.Ect ? a.MentorId : null),
             new Actor(ActorTypes.SchoolService, context.User.GetTokenId()),
             CorrelationIdMiddleware.Get(context));
         var result = await handler.HandleAsync(command, cancellationToken);
-        return result.ToHttpResultWithFieldErrors(context, value => Results.Json(
+        return result.ToHttpResult(context, value => Results.Json(
             RegistrationResponse.From(value),
-            statusCode: value.Outcome == RegistrationOutcome.Unchanged ? StatusCodes.Status200OK : StatusCodes.Status201Created));
+            statusCode: value.Outcome is RegistrationOutcome.Unchanged or RegistrationOutcome.Updated ? StatusCodes.Status200OK : StatusCodes.Status201Created));
     }
 
     private static void Configure(RouteHandlerBuilder builder, string name, string summary) =>
@@ -60,6 +62,6 @@ public static class RegisterParticipantFunctions
             .RequireAuthorization(EcfPolicies.SchoolService)
             .Produces<RegistrationResponse>(StatusCodes.Status201Created)
             .Produces<RegistrationResponse>(StatusCodes.Status200OK)
-            .Produces<ApiErrorResults.JsonApiErrors>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 }

@@ -38,6 +38,7 @@ public sealed record RegistrationResponse([property: JsonPropertyName("data")] R
         RegistrationOutcome.Created => "created",
         RegistrationOutcome.ParticipationAdded => "participation_added",
         RegistrationOutcome.Transferred => "transferred",
+        RegistrationOutcome.Updated => "updated",
         _ => "unchanged",
     };
 }

@@ -30,7 +30,7 @@ public static class SchoolCohortFunctions
         endpoints.MapPut(Routes.SchoolCohort, SetUpAsync).WithName(SetUpName).WithTags("Schools")
             .WithSummary("Sets up a school's cohort: the induction programme choice and the induction tutor.")
             .RequireAuthorization(EcfPolicies.SchoolService).Produces<SchoolCohortDocument>()
-            .Produces<ApiErrorResults.JsonApiErrors>(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -54,7 +54,7 @@ public static class SchoolCohortFunctions
             context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ActorTypes.SchoolService, context.User.GetTokenId(), CorrelationIdMiddleware.Get(context));
         var result = await handler.SetUpAsync(
             new SetUpSchoolCohortCommand(urn, year, a.InductionProgrammeChoice, a.InductionTutorName, a.InductionTutorEmail, changeContext), cancellationToken);
-        return result.ToHttpResultWithFieldErrors(context, Render);
+        return result.ToHttpResult(context, Render);
     }
 
     private static IResult Render(SchoolCohortView view) => Results.Json(new SchoolCohortDocument(SchoolCohortResource.From(view)));
