@@ -21,6 +21,7 @@ public static class ApiErrorResults
         ApiErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ApiErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ApiErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ApiErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -25,7 +25,7 @@ public static class StartOrchestrationFunction
             .WithTags(OrchestrationsFeature.Tag)
             .WithSummary("Starts an orchestration; the body (JSON, optional) is its input. Poll the Location for its status.")
             .RequireAuthorization(EcfPolicies.Orchestrations)
-            .Accepts<JsonElement>("application/json")
+            .Accepts<JsonElement>(isOptional: true, "application/json")
             .Produces<CheckStatusResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -48,8 +48,8 @@ public static class StartOrchestrationFunction
             return ApiErrorResults.ToHttpResult(context, badId);
         }
 
-        var (input, inputError) = await ReadInputAsync(context.Request, cancellationToken);
-        if ((inputError ?? EcfOrchestrations.StartableOverHttp[orchestration].Check(orchestration, input)) is { } refused)
+        var input = await ReadInputAsync(context.Request, cancellationToken);
+        if (EcfOrchestrations.StartableOverHttp[orchestration].Check(orchestration, input) is { } refused)
         {
             return ApiErrorResults.ToHttpResult(context, refused);
         }
@@ -70,29 +70,20 @@ public static class StartOrchestrationFunction
         return Results.Accepted(body.StatusQueryGetUri, body);
     }
 
-    /// <summary>The body as JSON (null when empty); a 400 for text that is not JSON, a 415 for a declared non-JSON type.</summary>
-    private static async Task<(JsonElement? Input, ApiError? Error)> ReadInputAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body as JSON, null when empty. <see cref="Requests.JsonBodyMiddleware"/> has already refused a non-JSON type and a body
+    /// that is not JSON or holds text no serializer can keep.
+    /// </summary>
+    private static async Task<JsonElement?> ReadInputAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentType is { Length: > 0 } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, ApiError.UnsupportedMediaType($"The input must be JSON (Content-Type application/json), not {contentType}."));
-        }
-
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        if (buffer.ToArray().AsSpan().TrimStart(" \t\r\n"u8).IsEmpty)
         {
-            return (null, null);
+            return null;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(buffer.ToArray());
-            return (document.RootElement.Clone(), null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, ApiError.MalformedJson($"The input is not valid JSON: {ex.Message}"));
-        }
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
     }
 }

@@ -7,6 +7,7 @@ using Ecf.Domain.People;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
+using Ecf.Functions.Requests;
 
 namespace Ecf.Functions.Features.Partnerships;
 
@@ -18,6 +19,12 @@ public static class PartnershipFunctions
     public const string CreateName = "V3CreatePartnership";
     public const string UpdateName = "V3UpdatePartnership";
     public const string ChallengeName = "AdminChallengePartnership";
+
+    /// <summary>The <c>data.type</c> of a POST body, as the v3 API.</summary>
+    public const string CreateType = "ecf-partnership";
+
+    /// <summary>The <c>data.type</c> of a PUT body, as the v3 API.</summary>
+    public const string UpdateType = "ecf-partnership-update";
 
     private static readonly string[] SortFields = ["created_at", "updated_at"];
 
@@ -73,9 +80,9 @@ public static class PartnershipFunctions
     public static async Task<IResult> CreateAsync(PartnershipRequest request, HttpContext context, CreatePartnershipHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        if (request?.Data?.Attributes is not { } a)
+        if (JsonApiRequest.AttributesOf(request?.Data?.Type, request?.Data?.Attributes, CreateType) is not { } a)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+            return ApiErrorResults.ToHttpResult(context, ApiError.JsonDataStructure());
         }
 
         var cohort = a.Cohort switch
@@ -92,9 +99,9 @@ public static class PartnershipFunctions
     public static async Task<IResult> UpdateAsync(string id, PartnershipRequest request, HttpContext context, UpdatePartnershipHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        if (request?.Data?.Attributes is not { } a)
+        if (JsonApiRequest.AttributesOf(request?.Data?.Type, request?.Data?.Attributes, UpdateType) is not { } a)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+            return ApiErrorResults.ToHttpResult(context, ApiError.JsonDataStructure());
         }
 
         if (!Guid.TryParse(id, out _))
