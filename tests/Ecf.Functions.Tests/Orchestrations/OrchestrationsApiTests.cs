@@ -286,13 +286,13 @@ public sealed class OrchestrationsApiTests(OrchestrationsAppFactory factory) : I
     }
 
     [Theory]
-    [InlineData("{\"message\":", "bad-json", "is not valid JSON")]
-    [InlineData("not json", "bad-json-2", "is not valid JSON")]
-    [InlineData("{}", "a#b", "is not a valid instance id")]
-    [InlineData("{}", "~index", "is not a valid instance id")]
-    [InlineData("{}", "", "is not a valid instance id")]
-    [InlineData("{}", "timer:Nightly:20250301060000", "reserved for timer functions")]
-    public async Task Start_BadInput_Returns400AndStartsNothing(string body, string instanceId, string expected)
+    [InlineData("{\"message\":", "bad-json", "ecf.1001")]
+    [InlineData("not json", "bad-json-2", "ecf.1001")]
+    [InlineData("{}", "a#b", "ecf.1002")]
+    [InlineData("{}", "~index", "ecf.1002")]
+    [InlineData("{}", "", "ecf.1002")]
+    [InlineData("{}", "timer:Nightly:20250301060000", "ecf.1002")]
+    public async Task Start_BadInput_Returns400AndStartsNothing(string body, string instanceId, string code)
     {
         // Arrange
         using var client = await factory.CreateClientWithTokenAsync(ApiRoles.Admin);
@@ -302,7 +302,7 @@ public sealed class OrchestrationsApiTests(OrchestrationsAppFactory factory) : I
 
         // Assert
         var problem = await HttpAssert.JsonAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
         if (instanceId.Length > 0 && !instanceId.Contains('#', StringComparison.Ordinal) && instanceId[0] != '~')
         {
             using var status = await client.GetAsync($"/api/orchestrations/{Uri.EscapeDataString(instanceId)}");
