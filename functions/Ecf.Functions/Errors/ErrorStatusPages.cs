@@ -12,6 +12,8 @@ namespace Ecf.Functions.Errors;
 /// </summary>
 public static class ErrorStatusPages
 {
+    public const string JsonRequired = "The request body must be JSON (Content-Type: application/json).";
+
     public static Task WriteAsync(StatusCodeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -28,7 +30,7 @@ public static class ErrorStatusPages
             StatusCodes.Status404NotFound => ApiError.RouteNotFound(),
             StatusCodes.Status405MethodNotAllowed => ApiError.MethodNotAllowed(request.Method, request.Path.Value ?? "/"),
             StatusCodes.Status413PayloadTooLarge => ApiError.PayloadTooLarge(Hosting.ApiLimits.MaxRequestBodyBytes),
-            StatusCodes.Status415UnsupportedMediaType => ApiError.UnsupportedMediaType("The request body must be JSON (Content-Type: application/json)."),
+            StatusCodes.Status415UnsupportedMediaType => ApiError.UnsupportedMediaType(JsonRequired),
             _ => null,
         };
     }

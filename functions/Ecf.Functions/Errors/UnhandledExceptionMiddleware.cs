@@ -57,7 +57,7 @@ public sealed partial class UnhandledExceptionMiddleware(RequestDelegate next, I
         {
             { InnerException: JsonException json } => ApiError.MalformedJson(DescribeJson(json)),
             { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(ApiLimits.MaxRequestBodyBytes),
-            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiError.UnsupportedMediaType("The request body must be JSON (Content-Type: application/json)."),
+            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiError.UnsupportedMediaType(ErrorStatusPages.JsonRequired),
             _ when parameter.Groups["body"].Success => ApiError.BodyRequired(),
             _ when parameter.Groups["value"].Success => ApiError.ParameterUnreadable(parameter.Groups["name"].Value, Echo(parameter.Groups["value"].Value)),
             _ when parameter.Success => ApiError.ParameterMissing(parameter.Groups["name"].Value),

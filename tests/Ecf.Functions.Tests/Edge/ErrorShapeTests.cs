@@ -28,6 +28,21 @@ public sealed class ErrorShapeTests(EcfAppFactory factory) : IClassFixture<EcfAp
     }
 
     [Theory]
+    [InlineData("Failed to bind parameter \"int top\" from \"ten\".", "ecf.1013", "'top'")]
+    [InlineData("Failed to bind parameter \"Nullable<Guid> id\" from \"x\".", "ecf.1013", "'id'")]
+    [InlineData("Required parameter \"string name\" was not provided from route.", "ecf.1014", "'name'")]
+    [InlineData("Implicit body inferred for parameter \"request\" but no body was provided. Did you mean to use a Service instead?", "ecf.1012", "body")]
+    [InlineData("Something the framework says about \"T x\".", "ecf.1017", "could not be read")]
+    public void Describe_BinderFailure_OurCodeAndWordsNamingTheParameter(string message, string code, string named)
+    {
+        var error = Errors.UnhandledExceptionMiddleware.Describe(new BadHttpRequestException(message));
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains(named, error.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("DELETE", "/api/admin/tokens")]
     [InlineData("PUT", "/api/orchestrations")]
     public async Task KnownRoute_MethodNotMapped_405Problem(string method, string path)
