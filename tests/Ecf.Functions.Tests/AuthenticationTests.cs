@@ -144,6 +144,20 @@ public sealed class AuthenticationTests(EcfAppFactory factory) : IClassFixture<E
         Assert.StartsWith("ecf.", body.GetProperty("code").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Held by\u0000ops", "ecf.3106")]
+    [InlineData("Held by\u202Eops", "ecf.3106")]
+    [InlineData(null, "ecf.3105")]
+    public async Task AdminCreateToken_DescriptionBreaksTheTextRules_422WithItsCode(string? description, string code)
+    {
+        using var admin = await factory.CreateClientWithTokenAsync(ApiRoles.Admin);
+
+        using var response = await admin.PostAsJsonAsync("/api/admin/tokens", new { role = "finance", description = description ?? new string('x', 1001) });
+
+        var body = await HttpAssert.JsonAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal((code, "description"), (body.GetProperty("code").GetString(), body.GetProperty("title").GetString()));
+    }
+
     private static async Task AssertAccessDeniedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

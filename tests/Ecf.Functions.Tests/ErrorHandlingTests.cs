@@ -87,9 +87,9 @@ public sealed class ErrorHandlingTests : IClassFixture<ErrorHandlingTests.Factor
     public async Task Post_BodyJustUnderOneMegabyte_IsAccepted()
     {
         using var client = await _factory.CreateClientWithTokenAsync(ApiRoles.Admin);
-        var envelope = """{"role":"admin","description":""}""";
+        var envelope = """{"role":"admin","padding":""}""";
         var padding = new string('x', (1024 * 1024) - envelope.Length);
-        using var content = Json($$"""{"role":"admin","description":"{{padding}}"}""");
+        using var content = Json($$"""{"role":"admin","padding":"{{padding}}"}""");
 
         using var response = await client.PostAsync("/api/admin/tokens", content);
 

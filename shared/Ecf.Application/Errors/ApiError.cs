@@ -46,6 +46,13 @@ public sealed partial record ApiError(string Code, string Title, string Detail, 
     public static ApiError UnknownLeadProvider(string name) =>
         new("ecf.3104", "lead_provider", $"No lead provider is called '{name}'.", ApiErrorKind.Validation);
 
+    /// <summary>A token's description breaks a <see cref="Domain.Text.TextRules"/> rule for free text: too long (3105) or a disallowed character (3106).</summary>
+    public static ApiError TokenDescription(Domain.Text.TextProblem problem) => new(
+        problem == Domain.Text.TextProblem.TooLong ? "ecf.3105" : "ecf.3106",
+        "description",
+        Domain.Text.TextMessages.For(problem, "description", Domain.Text.TextKind.FreeText),
+        ApiErrorKind.Validation);
+
     // 4xxx: state.
     public static ApiError Conflict(string detail) =>
         new("ecf.4001", "Conflict", detail, ApiErrorKind.Conflict);

@@ -1,13 +1,14 @@
 using Ecf.Application.Errors;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
+using Ecf.Domain.Text;
 using Ecf.Storage;
 
 namespace Ecf.Application.Tokens;
 
 /// <param name="Role">One of <see cref="ApiRoles.All"/>.</param>
 /// <param name="LeadProvider">The lead provider's name; required for <see cref="ApiRoles.LeadProvider"/>, refused for other roles.</param>
-/// <param name="Description">Free text for operators, e.g. who holds the token.</param>
+/// <param name="Description">Free text for operators, e.g. who holds the token (the free text rules of <see cref="TextRules"/>).</param>
 public sealed record CreateApiTokenCommand(string Role, string? LeadProvider, string? Description);
 
 /// <param name="Token">The token itself. It is shown once and never stored.</param>
@@ -22,6 +23,12 @@ public sealed class CreateApiTokenHandler(IDocumentStore store, IReferenceData r
         if (!ApiRoles.IsKnown(command.Role))
         {
             return ApiError.UnknownRole(command.Role, ApiRoles.All);
+        }
+
+        var description = TextRules.Check(command.Description, TextKind.FreeText);
+        if (description.Problem is TextProblem.TooLong or TextProblem.DisallowedCharacter)
+        {
+            return ApiError.TokenDescription(description.Problem.Value);
         }
 
         var providerName = string.IsNullOrWhiteSpace(command.LeadProvider) ? null : command.LeadProvider.Trim();
@@ -54,7 +61,7 @@ public sealed class CreateApiTokenHandler(IDocumentStore store, IReferenceData r
             Role = command.Role,
             LeadProviderId = provider?.Id,
             LeadProviderName = provider?.Name,
-            Description = string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(),
+            Description = description.Value,
             CreatedAt = timeProvider.GetUtcNow(),
         };
 

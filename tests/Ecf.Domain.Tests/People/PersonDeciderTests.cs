@@ -1,4 +1,5 @@
 using Ecf.Domain.People;
+using Ecf.Domain.Registrations;
 
 namespace Ecf.Domain.Tests.People;
 
@@ -8,6 +9,7 @@ public sealed class PersonDeciderTests
     private static readonly DateTimeOffset Now = new(2025, 10, 15, 9, 0, 0, TimeSpan.Zero);
     private static readonly PersonChangeContext Context = new(Now, new Actor(ActorTypes.SchoolService, "token-1"), "corr-1", "test");
     private static readonly Guid Provider = Guid.Parse("1e2053e1-9246-586b-80f3-562c15b8ca83");
+    private static readonly Guid Partner = Guid.Parse("22222222-2222-2222-2222-222222222222");
 
     [Fact]
     public void Decide_NewPerson_CreatesOneOpenPeriodOfEachKindWithOrderedEvents()
@@ -112,6 +114,115 @@ public sealed class PersonDeciderTests
     }
 
     [Fact]
+    public void Decide_RepeatWithNewEmail_UpdatedWithItsEventAndTheOldEmailKept()
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001), Context).Person!;
+
+        var repeat = PersonDecider.Decide(first, Ect("school-a", 100001) with { Email = "ada@new.example.org" }, Context);
+
+        Assert.Equal(RegistrationOutcome.Updated, repeat.Outcome);
+        Assert.Equal([PersonEventTypes.EmailChanged], repeat.Events.Select(e => e.Type));
+        Assert.Equal([("ada@example.org", false), ("ada@new.example.org", true)], repeat.Person!.Emails.Select(e => (e.Address, e.Current)));
+        Assert.Equal(first.Participations, repeat.Person.Participations);
+    }
+
+    [Fact]
+    public void Decide_RepeatWithEmailInOtherCase_Unchanged()
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001), Context).Person!;
+
+        var repeat = PersonDecider.Decide(first, Ect("school-a", 100001) with { Email = "ADA@example.org" }, Context);
+
+        Assert.Equal(RegistrationOutcome.Unchanged, repeat.Outcome);
+    }
+
+    [Fact]
+    public void Decide_RepeatWithNewName_UpdatedWithANameChangedEventThatEvolveReplays()
+    {
+        var created = PersonDecider.Decide(null, Ect("school-a", 100001), Context);
+
+        var repeat = PersonDecider.Decide(created.Person, Ect("school-a", 100001) with { FullName = "Augusta Ada King" }, Context);
+
+        Assert.Equal(RegistrationOutcome.Updated, repeat.Outcome);
+        var changed = Assert.Single(repeat.Events);
+        Assert.Equal((PersonEventTypes.NameChanged, (string?)null), (changed.Type, changed.TrainingRecordId));
+        Assert.Equal([new FieldChange("fullName", "Ada Lovelace", "Augusta Ada King")], changed.Changes);
+        Assert.Equal("Augusta Ada King", repeat.Person!.FullName);
+        var replayed = created.Events.Concat(repeat.Events).Aggregate((Person?)null, PersonDecider.Evolve);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(repeat.Person), System.Text.Json.JsonSerializer.Serialize(replayed));
+    }
+
+    [Fact]
+    public void Decide_TransferWithNewName_TheNameChangesWithTheTransfer()
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001), Context).Person!;
+
+        var transfer = PersonDecider.Decide(first, Ect("school-b", 100002) with { FullName = "Augusta Ada King" }, Context);
+
+        Assert.Equal(RegistrationOutcome.Transferred, transfer.Outcome);
+        Assert.Contains(transfer.Events, e => e.Type == PersonEventTypes.NameChanged);
+        Assert.Equal("Augusta Ada King", transfer.Person!.FullName);
+    }
+
+    [Theory]
+    [InlineData("school-a", ParticipationTypes.Ect)]
+    [InlineData("school-b", ParticipationTypes.Ect)]
+    [InlineData("school-a", ParticipationTypes.Mentor)]
+    public void Decide_KnownPersonWithAnotherDateOfBirth_RefusedWithNothingDecided(string schoolId, string type)
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001), Context).Person!;
+
+        var decision = PersonDecider.Decide(first, Ect(schoolId, 100001) with { ParticipationType = type, DateOfBirth = new DateOnly(1991, 2, 28), FullName = "Other" }, Context);
+
+        Assert.Equal((RegistrationOutcome.Rejected, RegistrationRule.DateOfBirthDiffers, "date_of_birth"), (decision.Outcome, decision.Refusal!.Rule, decision.Refusal.Attribute));
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void Decide_RepeatWithAnotherInductionStart_RefusedNamingTheRecordedDate()
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001), Context).Person!;
+
+        var decision = PersonDecider.Decide(first, Ect("school-a", 100001) with { InductionStartDate = new DateOnly(2025, 9, 8), Email = "new@example.org" }, Context);
+
+        Assert.Equal(RegistrationRule.InductionStartDateDiffers, decision.Refusal!.Rule);
+        Assert.Contains("2025-09-01", decision.Refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void Differences_RepeatAskingForOtherTraining_NamesEachAttributeThatDiffers()
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001) with { Placement = Placement(partnershipId: null) }, Context).Person!;
+        var requested = new RequestedTraining(TrainingProgrammes.SchoolLed, Guid.NewGuid(), Guid.NewGuid());
+
+        var differences = PersonDecider.Differences(first, Ect("school-a", 100001) with { Requested = requested, Mentor = new MentorReference("mentor-1", "record-9") });
+
+        Assert.Equal(["training_programme", "lead_provider_id", "delivery_partner_id", "mentor_id"], differences.Training);
+        Assert.Equal((false, false, false, (DateOnly?)null), (differences.FullName, differences.Email, differences.DateOfBirth, differences.InductionStartDate));
+    }
+
+    [Fact]
+    public void Differences_RepeatThroughAPartnership_DeliveryPartnerNotCompared()
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001), Context).Person!;
+
+        var differences = PersonDecider.Differences(first, Ect("school-a", 100001) with { Requested = new RequestedTraining(TrainingProgrammes.ProviderLed, Provider, Guid.NewGuid()) });
+
+        Assert.Empty(differences.Training);
+    }
+
+    [Fact]
+    public void Differences_TransferAskingForOtherTraining_NotDifferencesButItsNewPlacement()
+    {
+        var first = PersonDecider.Decide(null, Ect("school-a", 100001), Context).Person!;
+
+        var differences = PersonDecider.Differences(first, Ect("school-b", 100002) with { InductionStartDate = new DateOnly(2025, 9, 8), Requested = new RequestedTraining(TrainingProgrammes.SchoolLed, null, null) });
+
+        Assert.Equal(((DateOnly?)null, 0), (differences.InductionStartDate, differences.Training.Count));
+    }
+
+    [Fact]
     public void Decide_MentorThenEct_TwoParticipationsOnePerson()
     {
         var mentor = PersonDecider.Decide(null, Ect("school-a", 100001) with { ParticipationType = ParticipationTypes.Mentor, InductionStartDate = null }, Context).Person;
@@ -134,6 +245,9 @@ public sealed class PersonDeciderTests
         urn,
         new DateOnly(2025, 10, 15),
         new DateOnly(2025, 9, 1),
-        new TrainingPlacement(TrainingProgrammes.ProviderLed, 2025, 2025, "ecf-standard-september", Provider, Guid.NewGuid(), "partnership-1"),
+        Placement(),
         null);
+
+    private static TrainingPlacement Placement(string? partnershipId = "partnership-1") =>
+        new(TrainingProgrammes.ProviderLed, 2025, 2025, "ecf-standard-september", Provider, Partner, partnershipId);
 }

@@ -1,5 +1,9 @@
 using System.Net.Http.Headers;
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Schools;
 using Ecf.Application.Tokens;
+using Ecf.Domain.ReferenceData;
+using Ecf.Domain.Schools;
 using Ecf.Functions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -94,6 +98,25 @@ public class EcfAppFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>An open school eligible for funding, written as the GIAS import writes it (created <paramref name="at"/>, default now).</summary>
+    public async Task<School> AddSchoolAsync(int urn, DateTimeOffset? at = null)
+    {
+        using var _ = CreateClient();
+        var facts = new GiasFacts { Urn = urn, Name = $"School {urn}", TypeCode = "1", StatusCode = "1", DistrictAdministrativeCode = "E09000001" };
+        var school = SchoolDecider.ApplyFacts(null, facts, new SchoolChangeContext(at ?? DateTimeOffset.UtcNow, "test", "test")).School!;
+        Assert.Empty(await Services.GetRequiredService<SchoolDocuments>().WriteAsync([(school, null)]));
+        return school;
+    }
+
+    /// <summary>A lead provider with a delivery partner it works with in 2025: the first such provider after skipping <paramref name="skip"/>.</summary>
+    public async Task<(LeadProvider Provider, DeliveryPartner Partner)> ProviderWithPartnerAsync(int skip = 0)
+    {
+        using var _ = CreateClient();
+        var snapshot = await Services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
+        var relationship = snapshot.Relationships.Where(r => r.ContractYear == 2025).GroupBy(r => r.LeadProviderId).Skip(skip).First().First();
+        return (snapshot.GetLeadProvider(relationship.LeadProviderId)!, snapshot.GetDeliveryPartner(relationship.DeliveryPartnerId)!);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,7 +1,4 @@
 using System.Net;
-using Ecf.Application.ReferenceData;
-using Ecf.Application.Schools;
-using Ecf.Domain.Schools;
 using Ecf.Functions.Tests.Infrastructure;
 
 namespace Ecf.Functions.Tests.People;
@@ -14,8 +11,8 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
     [Fact]
     public async Task RegisterEct_ValidBody_201ThenAdminSeesRecordAndOrderedTimeline()
     {
-        var school = await AddSchoolAsync(990001);
-        var (provider, partner) = await ProviderWithPartnerAsync();
+        var school = await factory.AddSchoolAsync(990001);
+        var (provider, partner) = await factory.ProviderWithPartnerAsync();
         var schools = await ClientAsync("school_service");
         var admin = await ClientAsync("admin");
 
@@ -36,7 +33,7 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
     }
 
     [Fact]
-    public async Task RegisterEct_BadFields_422WithOneJsonApiErrorPerField()
+    public async Task RegisterEct_BadFields_422ProblemWithOneCodePerField()
     {
         var schools = await ClientAsync("school_service");
 
@@ -46,7 +43,7 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
         });
 
         var body = await HttpAssert.JsonAsync(response, (HttpStatusCode)422);
-        Assert.Equal(["date_of_birth", "email", "school_urn", "trn"], body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("title").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(["ecf.3202", "ecf.3209", "ecf.3215", "ecf.3217"], HttpAssert.ProblemCodes(body).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -62,7 +59,7 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
     [Fact]
     public async Task RegisterEct_LeadProviderToken_403()
     {
-        var (provider, _) = await ProviderWithPartnerAsync();
+        var (provider, _) = await factory.ProviderWithPartnerAsync();
         var client = await ClientAsync("lead_provider", provider.Name);
 
         var response = await client.PostAsJsonAsync("/api/registrations/ects", new { data = new { } });
@@ -73,9 +70,9 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
     [Fact]
     public async Task Partnerships_CreateGetPutAndOtherProvider_AsEcfV3()
     {
-        var school = await AddSchoolAsync(990002);
-        var (provider, partner) = await ProviderWithPartnerAsync();
-        var (other, otherPartner) = await ProviderWithPartnerAsync(skip: 1);
+        var school = await factory.AddSchoolAsync(990002);
+        var (provider, partner) = await factory.ProviderWithPartnerAsync();
+        var (other, otherPartner) = await factory.ProviderWithPartnerAsync(skip: 1);
         var client = await ClientAsync("lead_provider", provider.Name);
         var otherClient = await ClientAsync("lead_provider", other.Name);
 
@@ -99,9 +96,9 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
     [Fact]
     public async Task ChallengePartnership_Admin_ChallengedAndSchoolFreeForAnotherProvider()
     {
-        var school = await AddSchoolAsync(990003);
-        var (provider, partner) = await ProviderWithPartnerAsync();
-        var (other, otherPartner) = await ProviderWithPartnerAsync(skip: 1);
+        var school = await factory.AddSchoolAsync(990003);
+        var (provider, partner) = await factory.ProviderWithPartnerAsync();
+        var (other, otherPartner) = await factory.ProviderWithPartnerAsync(skip: 1);
         var client = await ClientAsync("lead_provider", provider.Name);
         var admin = await ClientAsync("admin");
         var created = await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v3/partnerships/ecf", PartnershipBody(school.SchoolId, partner.Id)), HttpStatusCode.OK);
@@ -119,8 +116,8 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
     [Fact]
     public async Task SchoolCohort_SchoolServiceSetsItUp_TheProvidersPartnershipShowsTheTutorAndBadFieldsGet422()
     {
-        var school = await AddSchoolAsync(990004);
-        var (provider, partner) = await ProviderWithPartnerAsync();
+        var school = await factory.AddSchoolAsync(990004);
+        var (provider, partner) = await factory.ProviderWithPartnerAsync();
         var client = await ClientAsync("lead_provider", provider.Name);
         var schools = await ClientAsync("school_service");
         var path = $"/api/schools/{school.Urn}/cohorts/2025";
@@ -134,7 +131,7 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
 
         Assert.Equal(("not_yet_known", false), (before.GetProperty("data").GetProperty("attributes").GetProperty("induction_programme_choice").GetString(), before.GetProperty("data").GetProperty("attributes").GetProperty("set_up").GetBoolean()));
         Assert.Equal("provider_led", put.GetProperty("data").GetProperty("attributes").GetProperty("induction_programme_choice").GetString());
-        Assert.Equal(["induction_programme_choice", "induction_tutor_email"], bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("title").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(["ecf.3321", "ecf.3333"], HttpAssert.ProblemCodes(bad).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, asProvider.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var attributes = created.GetProperty("data").GetProperty("attributes");
@@ -173,22 +170,5 @@ public sealed class PeopleHttpTests(EcfAppFactory factory) : IClassFixture<EcfAp
         var client = await factory.CreateClientWithTokenAsync(role, leadProvider);
         client.DefaultRequestHeaders.Add("X-With-Server-Date", ServerDate);
         return client;
-    }
-
-    private async Task<School> AddSchoolAsync(int urn)
-    {
-        using var _ = factory.CreateClient();
-        var facts = new GiasFacts { Urn = urn, Name = $"School {urn}", TypeCode = "1", StatusCode = "1", DistrictAdministrativeCode = "E09000001" };
-        var school = SchoolDecider.ApplyFacts(null, facts, new SchoolChangeContext(DateTimeOffset.UtcNow, "test", "test")).School!;
-        await factory.Services.GetRequiredService<SchoolDocuments>().WriteAsync([(school, null)]);
-        return school;
-    }
-
-    private async Task<(Ecf.Domain.ReferenceData.LeadProvider Provider, Ecf.Domain.ReferenceData.DeliveryPartner Partner)> ProviderWithPartnerAsync(int skip = 0)
-    {
-        using var _ = factory.CreateClient();
-        var snapshot = await factory.Services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
-        var relationship = snapshot.Relationships.Where(r => r.ContractYear == 2025).GroupBy(r => r.LeadProviderId).Skip(skip).First().First();
-        return (snapshot.GetLeadProvider(relationship.LeadProviderId)!, snapshot.GetDeliveryPartner(relationship.DeliveryPartnerId)!);
     }
 }

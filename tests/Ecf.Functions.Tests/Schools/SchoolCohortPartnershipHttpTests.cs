@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Ecf.Application.ReferenceData;
-using Ecf.Application.Schools;
-using Ecf.Domain.ReferenceData;
 using Ecf.Domain.Schools;
 using Ecf.Functions.Tests.Infrastructure;
 
@@ -22,8 +19,8 @@ public sealed class SchoolCohortPartnershipHttpTests(EcfAppFactory factory) : IC
     [Fact]
     public async Task CreatePartnership_SchoolChoseSchoolLed_422SchoolFundingErrorAndTheSchoolStaysOutOfPartnership()
     {
-        var school = await AddSchoolAsync(980001);
-        var (provider, partner) = await ProviderWithPartnerAsync();
+        var school = await factory.AddSchoolAsync(980001, At(Created));
+        var (provider, partner) = await factory.ProviderWithPartnerAsync();
         var schools = await ClientAsync("school_service", Choice);
         var client = await ClientAsync("lead_provider", Later, provider.Name);
         await HttpAssert.JsonAsync(await schools.PutAsJsonAsync(CohortPath(school), CohortBody("school_led")), HttpStatusCode.OK);
@@ -40,8 +37,8 @@ public sealed class SchoolCohortPartnershipHttpTests(EcfAppFactory factory) : IC
     [Fact]
     public async Task SetUpCohort_SchoolLedWhileInPartnership_422AndTheSchoolStaysProviderLed()
     {
-        var school = await AddSchoolAsync(980002);
-        var (provider, partner) = await ProviderWithPartnerAsync();
+        var school = await factory.AddSchoolAsync(980002, At(Created));
+        var (provider, partner) = await factory.ProviderWithPartnerAsync();
         var client = await ClientAsync("lead_provider", Choice, provider.Name);
         var schools = await ClientAsync("school_service", Later);
         await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v3/partnerships/ecf", PartnershipBody(school.SchoolId, partner.Id)), HttpStatusCode.OK);
@@ -56,8 +53,8 @@ public sealed class SchoolCohortPartnershipHttpTests(EcfAppFactory factory) : IC
     [Fact]
     public async Task ListSchools_UpdatedSinceAfterTheSchoolChoosesItsProgramme_FindsTheSchoolWithTheNewChoice()
     {
-        var school = await AddSchoolAsync(980003);
-        var (provider, _) = await ProviderWithPartnerAsync();
+        var school = await factory.AddSchoolAsync(980003, At(Created));
+        var (provider, _) = await factory.ProviderWithPartnerAsync();
         var client = await ClientAsync("lead_provider", Later, provider.Name);
         var schools = await ClientAsync("school_service", Choice);
         var before = await SchoolAsync(client, school, since: "2025-10-01T00:00:00Z");
@@ -72,9 +69,9 @@ public sealed class SchoolCohortPartnershipHttpTests(EcfAppFactory factory) : IC
     [Fact]
     public async Task ListSchools_UpdatedSinceAfterAPartnershipAndItsChallenge_EveryProviderFindsTheChange()
     {
-        var school = await AddSchoolAsync(980004);
-        var (provider, partner) = await ProviderWithPartnerAsync();
-        var (other, _) = await ProviderWithPartnerAsync(skip: 1);
+        var school = await factory.AddSchoolAsync(980004, At(Created));
+        var (provider, partner) = await factory.ProviderWithPartnerAsync();
+        var (other, _) = await factory.ProviderWithPartnerAsync(skip: 1);
         var client = await ClientAsync("lead_provider", Choice, provider.Name);
         var otherClient = await ClientAsync("lead_provider", Later, other.Name);
         var admin = await ClientAsync("admin", Later);
@@ -115,22 +112,5 @@ public sealed class SchoolCohortPartnershipHttpTests(EcfAppFactory factory) : IC
         var client = await factory.CreateClientWithTokenAsync(role, leadProvider);
         client.DefaultRequestHeaders.Add("X-With-Server-Date", serverDate);
         return client;
-    }
-
-    private async Task<School> AddSchoolAsync(int urn)
-    {
-        using var _ = factory.CreateClient();
-        var facts = new GiasFacts { Urn = urn, Name = $"School {urn}", TypeCode = "1", StatusCode = "1", DistrictAdministrativeCode = "E09000001" };
-        var school = SchoolDecider.ApplyFacts(null, facts, new SchoolChangeContext(At(Created), "test", "test")).School!;
-        Assert.Empty(await factory.Services.GetRequiredService<SchoolDocuments>().WriteAsync([(school, null)]));
-        return school;
-    }
-
-    private async Task<(LeadProvider Provider, DeliveryPartner Partner)> ProviderWithPartnerAsync(int skip = 0)
-    {
-        using var _ = factory.CreateClient();
-        var snapshot = await factory.Services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
-        var relationship = snapshot.Relationships.Where(r => r.ContractYear == 2025).GroupBy(r => r.LeadProviderId).Skip(skip).First().First();
-        return (snapshot.GetLeadProvider(relationship.LeadProviderId)!, snapshot.GetDeliveryPartner(relationship.DeliveryPartnerId)!);
     }
 }
