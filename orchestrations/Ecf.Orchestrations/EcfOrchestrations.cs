@@ -22,13 +22,14 @@ public static class EcfOrchestrations
 
     /// <summary>
     /// The orchestrations <c>POST /api/orchestrations/{name}</c> may start (an explicit allow-list, not every registered
-    /// orchestrator): sub-orchestrations and orchestrations started by timers or other code stay out unless starting them by
-    /// hand is safe and useful. Names are matched without regard to case, like the registry.
+    /// orchestrator), each with the input it takes, checked before it starts (a timer function's input is checked against the same
+    /// shape). Sub-orchestrations and orchestrations started by other code stay out unless starting them by hand is safe and
+    /// useful. Names are matched without regard to case, like the registry.
     /// </summary>
-    public static IReadOnlySet<string> StartableOverHttp { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    public static IReadOnlyDictionary<string, InputShape> StartableOverHttp { get; } = new Dictionary<string, InputShape>(StringComparer.OrdinalIgnoreCase)
     {
-        OrchestrationNames.Ping,
-        OrchestrationNames.GiasImport,
-        OrchestrationNames.ParticipantStatusRefresh,
+        [OrchestrationNames.Ping] = PingInput.Shape,
+        [OrchestrationNames.GiasImport] = GiasImportInput.Shape,
+        [OrchestrationNames.ParticipantStatusRefresh] = ParticipantStatusRefreshInput.Shape,
     };
 }

@@ -24,8 +24,8 @@ public abstract class DurableTaskClient : IAsyncDisposable
 
     /// <summary>
     /// Schedules a new instance and returns its id. Throws <see cref="OrchestrationAlreadyExistsException"/> when the id is pending or
-    /// running; a finished instance with that id is replaced. Throws <see cref="ArgumentException"/> for an orchestrator name the
-    /// registry does not know.
+    /// running, or belongs to an instance of another orchestrator; a finished instance of the same orchestrator with that id is replaced.
+    /// Throws <see cref="ArgumentException"/> for an orchestrator name the registry does not know.
     /// </summary>
     public abstract Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default);
 

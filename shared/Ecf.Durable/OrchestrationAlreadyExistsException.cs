@@ -1,6 +1,9 @@
 namespace Ecf.Durable;
 
-/// <summary>Thrown when starting an instance id that is already pending or running.</summary>
+/// <summary>
+/// Thrown when starting an instance id that is already pending or running, or that belongs to an instance of another orchestration
+/// (finished or not: <see cref="ExistingOrchestration"/> is then set).
+/// </summary>
 public sealed class OrchestrationAlreadyExistsException : InvalidOperationException
 {
     public OrchestrationAlreadyExistsException()
@@ -18,4 +21,7 @@ public sealed class OrchestrationAlreadyExistsException : InvalidOperationExcept
     }
 
     public string? InstanceId { get; init; }
+
+    /// <summary>The other orchestration the instance id belongs to; null when it is the same orchestration, still pending or running.</summary>
+    public string? ExistingOrchestration { get; init; }
 }

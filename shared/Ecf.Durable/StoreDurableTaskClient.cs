@@ -58,6 +58,16 @@ public sealed class StoreDurableTaskClient : DurableTaskClient
         var existing = await _store.ReadInstanceAsync(instanceId, cancellation).ConfigureAwait(false);
         if (existing is { } found)
         {
+            if (!string.Equals(found.Document.Name, orchestratorName.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new OrchestrationAlreadyExistsException(
+                    $"The instance id '{instanceId}' belongs to an instance of the orchestration '{found.Document.Name}' ({found.Document.RuntimeStatus.ToString().ToLowerInvariant()}); an instance of another orchestration never replaces it.")
+                {
+                    InstanceId = instanceId,
+                    ExistingOrchestration = found.Document.Name,
+                };
+            }
+
             if (Active.Contains(found.Document.RuntimeStatus) && !await IsOrphanedPendingAsync(found.Document, cancellation).ConfigureAwait(false))
             {
                 throw new OrchestrationAlreadyExistsException($"An orchestration with instance id '{instanceId}' is already {found.Document.RuntimeStatus.ToString().ToLowerInvariant()}.") { InstanceId = instanceId };

@@ -10,7 +10,7 @@ namespace Ecf.Functions.Errors;
 /// </summary>
 public static class ApiErrorResults
 {
-    public static bool IsLeadProviderApi(PathString path) => path.StartsWithSegments("/api/v3", StringComparison.OrdinalIgnoreCase);
+    public static bool IsLeadProviderApi(PathString path) => path.StartsWithSegments(Api.V3.LeadProviderApi.Prefix, StringComparison.OrdinalIgnoreCase);
 
     public static int StatusCodeFor(ApiErrorKind kind) => kind switch
     {
@@ -21,6 +21,7 @@ public static class ApiErrorResults
         ApiErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ApiErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ApiErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ApiErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         _ => StatusCodes.Status400BadRequest,
     };
 

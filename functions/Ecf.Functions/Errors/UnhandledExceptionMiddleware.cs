@@ -10,7 +10,7 @@ namespace Ecf.Functions.Errors;
 /// mapped 400/413, and anything unexpected into a logged 500 whose body holds only a generic message and the
 /// correlation id. Nothing of an exception reaches the caller.
 /// </summary>
-public sealed class UnhandledExceptionMiddleware(RequestDelegate next, ILogger<UnhandledExceptionMiddleware> logger)
+public sealed partial class UnhandledExceptionMiddleware(RequestDelegate next, ILogger<UnhandledExceptionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -45,18 +45,34 @@ public sealed class UnhandledExceptionMiddleware(RequestDelegate next, ILogger<U
         }
     }
 
-    /// <summary>What the caller may learn about a request that could not be read.</summary>
+    /// <summary>
+    /// What the caller may learn about a request that could not be read: the parameter that did not bind is named (read from the
+    /// framework's message), and the framework's own words never reach the caller.
+    /// </summary>
     public static ApiError Describe(BadHttpRequestException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        var parameter = BindingFailure().Match(exception.Message);
         return exception switch
         {
             { InnerException: JsonException json } => ApiError.MalformedJson(DescribeJson(json)),
             { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(ApiLimits.MaxRequestBodyBytes),
-            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiError.UnsupportedMediaType("The request body must be JSON (Content-Type: application/json)."),
-            _ => ApiError.BadRequest(exception.Message),
+            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiError.UnsupportedMediaType(ErrorStatusPages.JsonRequired),
+            _ when parameter.Groups["body"].Success => ApiError.BodyRequired(),
+            _ when parameter.Groups["value"].Success => ApiError.ParameterUnreadable(parameter.Groups["name"].Value, Echo(parameter.Groups["value"].Value)),
+            _ when parameter.Success => ApiError.ParameterMissing(parameter.Groups["name"].Value),
+            _ => ApiError.RequestUnreadable(),
         };
     }
+
+    private static string Echo(string value) => value.Length > 64 ? value[..64] + "…" : value;
+
+    /// <summary>
+    /// The minimal API binder's messages: <c>Failed to bind parameter "T name" from "value".</c>, <c>Required parameter "T name"
+    /// was not provided from ...</c>, and <c>Implicit body inferred for parameter "name" but no body was provided...</c>.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""^(?:Failed to bind parameter "(?:[^"]* )?(?<name>[^" ]+)" from "(?<value>.*)"\.$|Required parameter "(?:[^"]* )?(?<name>[^" ]+)" was not provided|(?<body>Implicit body inferred for parameter ))""", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex BindingFailure();
 
     /// <summary>"The request body is not valid JSON: ... (line 1, position 9)". Line and position count from 1.</summary>
     public static string DescribeJson(JsonException exception)

@@ -1,17 +1,23 @@
 using Ecf.Application.Startup;
+using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 using Ecf.Functions.Features.Admin;
+using Ecf.Functions.Features.DeliveryPartners;
 using Ecf.Functions.Features.Docs;
 using Ecf.Functions.Features.Health;
 using Ecf.Functions.Features.Orchestrations;
 using Ecf.Functions.Features.Participants;
+using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.People;
+using Ecf.Functions.Features.Registrations;
 using Ecf.Functions.Features.Schools;
 using Ecf.Functions.Features.Timers;
+using Ecf.Functions.Features.UnfundedMentors;
 using Ecf.Functions.LocalTokens;
+using Ecf.Functions.Requests;
 using Ecf.Functions.Sandbox;
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +43,23 @@ public static class ApiExtensions
         // sandbox date in the future must not start an orchestration that only becomes visible then.
         services.AddKeyedSingleton(Ecf.Durable.DurableServiceCollectionExtensions.ClockServiceKey, TimeProvider.System);
 
+        // The edge: correlation id and bodies for bare error statuses outermost; hosts from AllowedHosts (plus Azure's own host
+        // name), refused with our body; absolute URLs from PublicBaseUrl, never from the Host header.
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, EdgeStartupFilter>());
+        services.AddOptions<HostFilteringOptions>()
+            .Configure(options => options.IncludeFailureMessage = false)
+            .PostConfigure<IOptions<PublicUrlOptions>>((options, urls) =>
+            {
+                if (urls.Value.WebsiteHostName is { Length: > 0 } azureHost && !options.AllowedHosts.Contains("*"))
+                {
+                    options.AllowedHosts = [.. options.AllowedHosts, azureHost];
+                }
+            });
+        services.AddOptions<PublicUrlOptions>().Bind(configuration)
+            .Validate(options => PublicUrlOptions.IsValidBaseUrl(options.PublicBaseUrl), "PublicBaseUrl must be an absolute http or https URL without a query or fragment, such as https://ecf.example.org.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicUrls>();
+
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Get(context.HttpContext));
         // Unreadable bodies throw, so UnhandledExceptionMiddleware can answer them in the route's error format.
@@ -55,13 +78,15 @@ public static class ApiExtensions
     public static WebApplication UseEcfApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<CorrelationIdMiddleware>();
+        // The correlation id and the bodies of bare error statuses come first, from EdgeStartupFilter.
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseMiddleware<RequestSizeMiddleware>();
-        app.UseStatusCodePages(StatusCodePagesForUnmatchedRoutes);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authorization: only a caller allowed on the route gets its body read.
+        app.UseMiddleware<JsonBodyMiddleware>();
 
         // After authentication: token checks and last_used_at follow the real clock; the endpoint sees the sandbox date.
         app.UseMiddleware<SandboxClockMiddleware>();
@@ -76,9 +101,14 @@ public static class ApiExtensions
         endpoints.MapAdminFeature();
         endpoints.MapDocsFeature();
         endpoints.MapOrchestrationsFeature();
-        endpoints.MapSchoolsFeature();
-        endpoints.MapProviderViewsFeature();
-        endpoints.MapPeopleFeatures();
+        var leadProviderApi = endpoints.MapLeadProviderApi();
+        endpoints.MapSchoolsFeature(leadProviderApi);
+        endpoints.MapPartnershipsFeature(leadProviderApi);
+        endpoints.MapRegistrationsFeature();
+        endpoints.MapPeopleFeature();
+        leadProviderApi.MapParticipantsFeature();
+        leadProviderApi.MapDeliveryPartnersFeature();
+        leadProviderApi.MapUnfundedMentorsFeature();
         endpoints.MapTimerTriggers();
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {
@@ -87,10 +117,4 @@ public static class ApiExtensions
 
         return endpoints;
     }
-
-    /// <summary>A bare 404 (no endpoint matched) gets the mapped not-found body; other bare status codes are left alone.</summary>
-    private static Task StatusCodePagesForUnmatchedRoutes(StatusCodeContext context) =>
-        context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound
-            ? ApiErrorResults.WriteAsync(context.HttpContext, Application.Errors.ApiError.NotFound())
-            : Task.CompletedTask;
 }

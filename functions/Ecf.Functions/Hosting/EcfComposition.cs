@@ -27,7 +27,7 @@ public static class EcfComposition
             .AddEcfOrchestrations(builder.Configuration);
         builder.AddSchoolsFeature();
         builder.AddProviderViewsFeature();
-        builder.AddPeopleFeatures();
+        builder.AddPeopleFeature();
         return builder;
     }
 
@@ -48,8 +48,11 @@ public static class EcfComposition
 
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
-        else if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey]))
+        else if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+            && string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey]))
         {
+            // Nothing chosen (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS): the local default.
             builder.WebHost.UseUrls($"http://localhost:{ApiLimits.DefaultPort}");
         }
 

@@ -32,7 +32,13 @@ public sealed class PingOrchestrator : TaskOrchestrator<PingInput?, PingOutput>
 /// <param name="Message">Echoed back (default "ping").</param>
 /// <param name="Fail">The activity throws, so the instance ends Failed with details.</param>
 /// <param name="DelaySeconds">A durable timer first (at most a day); lets an operator see a Running instance or terminate it.</param>
-public sealed record PingInput(string? Message = null, bool Fail = false, int DelaySeconds = 0);
+public sealed record PingInput(string? Message = null, bool Fail = false, int DelaySeconds = 0)
+{
+    public static InputShape Shape { get; } = new(
+        InputField.Text("message", 1000),
+        InputField.Flag("fail"),
+        InputField.WholeNumber("delaySeconds", 0, (int)PingOrchestrator.MaxDelay.TotalSeconds));
+}
 
 public sealed record PingOutput(string Reply, string InstanceId);
 

@@ -8,6 +8,11 @@ namespace Ecf.Orchestrations.Gias;
 /// </summary>
 public sealed record GiasImportInput(string? Extract = null, string? Links = null)
 {
+    public const int MaxLocationLength = 2048;
+
+    /// <summary>What may be given from outside: the two locations, not the state carried across generations.</summary>
+    public static InputShape Shape { get; } = new(InputField.Text("extract", MaxLocationLength), InputField.Text("links", MaxLocationLength));
+
     /// <summary>Set after the first generation: the prepared plan.</summary>
     public GiasImportPlan? Plan { get; init; }
 

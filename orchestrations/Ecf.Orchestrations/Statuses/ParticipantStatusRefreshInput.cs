@@ -1,3 +1,5 @@
+using Ecf.Application.People;
+
 namespace Ecf.Orchestrations.Statuses;
 
 /// <summary>
@@ -10,6 +12,11 @@ public sealed record ParticipantStatusRefreshInput(int? PageSize = null, int? Ba
 {
     public const int DefaultPageSize = 500;
     public const int DefaultBatchesPerGeneration = 20;
+
+    /// <summary>What may be given from outside: the two sizes, not the state carried across generations.</summary>
+    public static InputShape Shape { get; } = new(
+        InputField.WholeNumber("pageSize", 1, RefreshParticipantStatusesHandler.MaxPageSize, orNull: true),
+        InputField.WholeNumber("batchesPerGeneration", 1, int.MaxValue, orNull: true));
 
     /// <summary>Where the next batch starts (set after the first generation).</summary>
     public string? Continuation { get; init; }

@@ -33,6 +33,11 @@ public sealed partial class TimerFunctionsOptionsValidator(DurableTaskRegistry r
             {
                 failures.Add($"{prefix}:Orchestration: no orchestration named '{function.Orchestration}' is registered.");
             }
+            else if (EcfOrchestrations.StartableOverHttp.TryGetValue(function.Orchestration, out var shape)
+                && shape.Check(function.Orchestration, ParseInput(function.Input)) is { } badInput)
+            {
+                failures.Add($"{prefix}:Input: {badInput.Detail} ({badInput.Code})");
+            }
 
             if (function.Disabled is not null && !bool.TryParse(function.Disabled, out _))
             {

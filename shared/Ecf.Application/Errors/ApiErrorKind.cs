@@ -21,6 +21,9 @@ public enum ApiErrorKind
     /// <summary>The body is larger than the service accepts (HTTP 413).</summary>
     PayloadTooLarge,
 
+    /// <summary>The route exists but not for this HTTP method (HTTP 405).</summary>
+    MethodNotAllowed,
+
     /// <summary>The body is not in a format the endpoint reads (HTTP 415).</summary>
     UnsupportedMediaType,
 }

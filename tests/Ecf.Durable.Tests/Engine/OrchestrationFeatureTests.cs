@@ -272,6 +272,23 @@ public sealed class OrchestrationFeatureTests
     }
 
     [Fact]
+    public async Task Schedule_IdOfAFinishedInstanceOfAnotherOrchestrator_RefusedAndKeepsIt()
+    {
+        await using var harness = await DurableHarness.StartAsync(r => r
+            .AddOrchestratorFunc<string, string>("Keeper", (_, input) => Task.FromResult("kept " + input))
+            .AddOrchestratorFunc<string, string>("Intruder", (_, input) => Task.FromResult("replaced by " + input)));
+        await harness.Client.ScheduleNewOrchestrationInstanceAsync("Keeper", "report", new StartOrchestrationOptions("shared-id"));
+        await harness.WaitAsync("shared-id");
+
+        var refused = await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() =>
+            harness.Client.ScheduleNewOrchestrationInstanceAsync("Intruder", "ping", new StartOrchestrationOptions("shared-id")));
+        var after = await harness.Client.GetInstanceAsync("shared-id", getInputsAndOutputs: true);
+
+        Assert.Equal(("shared-id", "Keeper"), (refused.InstanceId, refused.ExistingOrchestration));
+        Assert.Equal(("Keeper", OrchestrationRuntimeStatus.Completed, "kept report"), (after!.Name, after.RuntimeStatus, after.ReadOutputAs<string>()));
+    }
+
+    [Fact]
     public async Task Schedule_UnknownOrchestrator_ThrowsAndStartsNothing()
     {
         await using var harness = await DurableHarness.StartAsync();

@@ -13,6 +13,15 @@ public static class HttpAssert
         return document.RootElement.Clone();
     }
 
+    /// <summary>A ProblemDetails response (<c>application/problem+json</c>) with the status expected; returns its stable code and the body.</summary>
+    public static async Task<(string Code, JsonElement Body)> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await JsonAsync(response, expected);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)expected, body.GetProperty("status").GetInt32());
+        return (body.GetProperty("code").GetString()!, body);
+    }
+
     /// <summary>ECF's v3 error body: <c>{"errors":[{"title","detail"}]}</c>; returns the first error.</summary>
     public static (string Title, string Detail) SingleV3Error(JsonElement body)
     {

@@ -3,7 +3,7 @@ using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
 using Ecf.Domain.People;
-using Ecf.Functions.Api.V3;
+using Ecf.Functions.Tests.Api;
 using Ecf.Functions.Tests.Infrastructure;
 using Ecf.Storage;
 
@@ -80,18 +80,16 @@ public sealed class ParticipantsApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("page[page]=0", V3Messages.InvalidPage)]
-    [InlineData("page[per_page]=abc", V3Messages.InvalidPage)]
-    [InlineData("filter[updated_since]=yesterday", V3Messages.InvalidUpdatedSince)]
-    [InlineData("filter[training_status]=paused", V3Messages.InvalidTrainingStatus)]
-    [InlineData("filter=2024", V3Messages.FilterNotAHash)]
-    public async Task List_BadParameter_400WithEcfMessage(string queryString, string detail)
+    [InlineData("page[page]=0", "ecf.1402")]
+    [InlineData("page[per_page]=abc", "ecf.1402")]
+    [InlineData("filter[updated_since]=yesterday", "ecf.1403")]
+    [InlineData("filter[training_status]=paused", "ecf.1404")]
+    [InlineData("filter=2024", "ecf.1401")]
+    public async Task List_BadParameter_400WithEcfMessage(string queryString, string code)
     {
         var client = await _factory.CreateClientWithTokenAsync("lead_provider", Ambition);
 
-        var body = await HttpAssert.JsonAsync(await client.GetAsync("/api/v3/participants/ecf?" + queryString), HttpStatusCode.BadRequest);
-
-        Assert.Equal(("Bad request", detail), HttpAssert.SingleV3Error(body));
+        await V3Assert.ErrorAsync(await client.GetAsync("/api/v3/participants/ecf?" + queryString), code);
     }
 
     [Fact]

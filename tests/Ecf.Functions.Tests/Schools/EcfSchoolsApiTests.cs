@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ecf.Application.Tokens;
 using Ecf.Durable;
 using Ecf.Functions.Features.Schools;
+using Ecf.Functions.Tests.Api;
 using Ecf.Functions.Tests.Infrastructure;
 
 namespace Ecf.Functions.Tests.Schools;
@@ -49,9 +50,7 @@ public sealed class EcfSchoolsApiTests : IClassFixture<EcfSchoolsApiTests.Import
 
         using var response = await client.GetAsync("/api/v3/schools/ecf");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("The filter '#/cohort' must be included in your request", body.RootElement.GetProperty("errors")[0].GetProperty("detail").GetString());
+        await V3Assert.ErrorAsync(response, "ecf.1406");
     }
 
     [Fact]

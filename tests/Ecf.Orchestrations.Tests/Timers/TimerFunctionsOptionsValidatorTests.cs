@@ -35,6 +35,21 @@ public sealed class TimerFunctionsOptionsValidatorTests
         Assert.Contains(result.Failures!, failure => failure.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{"delaySeconds":"soon"}""", "ecf.1412")]
+    [InlineData("""{"reply":"x"}""", "ecf.1411")]
+    [InlineData("now", "ecf.1410")]
+    public void Validate_InputTheOrchestrationDoesNotTake_FailsNamingTheSettingAndTheCode(string input, string code)
+    {
+        var options = Options(("Nightly", new TimerFunctionOptions { Schedule = "0 0 6 * * *", Orchestration = "Ping", Input = input }));
+
+        var result = _validator.Validate(null, options);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("TimerFunctions:Nightly:Input: ", failure, StringComparison.Ordinal);
+        Assert.EndsWith($"({code})", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_InvalidFunctionName_FailsNamingIt()
     {

@@ -1,4 +1,8 @@
 namespace Ecf.Functions.Api.V3;
 
-/// <summary>The first recognised <c>sort</c> field: its name (e.g. <c>created_at</c>) and direction.</summary>
-public readonly record struct V3Sort(string Field, bool Descending);
+/// <summary>The first <c>sort</c> value: its field (e.g. <c>created_at</c>) and direction.</summary>
+public readonly record struct V3Sort(string Field, bool Descending)
+{
+    /// <summary>As the client wrote it: <c>updated_at</c> or <c>-updated_at</c>.</summary>
+    public string Text => Descending ? "-" + Field : Field;
+}

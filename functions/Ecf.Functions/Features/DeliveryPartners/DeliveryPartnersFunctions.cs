@@ -10,38 +10,32 @@ public static class DeliveryPartnersFunctions
 {
     public const string ListName = "V3ListDeliveryPartners";
     public const string GetName = "V3GetDeliveryPartner";
-    public const string ListRoute = "/api/v3/delivery-partners";
-    public const string GetRoute = "/api/v3/delivery-partners/{id}";
+    public const string ListRoute = "/delivery-partners";
+    public const string GetRoute = "/delivery-partners/{id}";
 
     private static readonly string[] SortFields = ["created_at", "updated_at"];
 
-    public static IEndpointRouteBuilder MapDeliveryPartners(this IEndpointRouteBuilder endpoints)
+    /// <summary>On the lead provider API group; routes relative to <c>/api/v3</c>.</summary>
+    public static IEndpointRouteBuilder MapDeliveryPartnersFeature(this IEndpointRouteBuilder leadProviderApi)
     {
-        endpoints.MapV3Get(ListRoute, ListAsync, ListName, "Delivery partners", "Retrieve delivery partners: filter[cohort], sort, page[page], page[per_page].");
-        endpoints.MapV3Get(GetRoute, GetAsync, GetName, "Delivery partners", "Retrieve a single delivery partner.");
-        return endpoints;
+        leadProviderApi.MapV3Get(ListRoute, ListAsync, ListName, "Delivery partners", "Retrieve delivery partners: filter[cohort], sort (created_at, updated_at, leading - for descending), page[page], page[per_page].");
+        leadProviderApi.MapV3Get(GetRoute, GetAsync, GetName, "Delivery partners", "Retrieve a single delivery partner.");
+        return leadProviderApi;
     }
 
     public static async Task<IResult> ListAsync(HttpContext context, ListDeliveryPartnersHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        var query = context.Request.Query;
-        if (V3QueryParser.CheckFilterIsHash(query) is { } notHash)
+        var query = new V3QueryParser(context.Request.Query);
+        var (cohorts, sort, page) = (query.Cohorts(), query.Sort(SortFields), query.Page());
+        if (query.Refused(context, out var refusal))
         {
-            return ApiErrorResults.ToHttpResult(context, notHash);
+            return refusal;
         }
 
-        var page = V3QueryParser.ParsePage(query);
-        if (!page.IsSuccess)
-        {
-            return ApiErrorResults.ToHttpResult(context, page.Errors);
-        }
-
-        var provider = context.User.LeadProviderId();
-        var sort = V3QueryParser.ParseSort(query, SortFields);
         var resources = await handler.HandleAsync(
-            new ListDeliveryPartnersQuery(provider, V3QueryParser.ParseCohorts(query), sort?.Field, sort?.Descending ?? false, page.Value.Number, page.Value.PerPage),
+            new ListDeliveryPartnersQuery(context.User.LeadProviderId(), cohorts, sort?.Field, sort?.Descending ?? false, page.Number, page.PerPage),
             cancellationToken);
         return PreRenderedJsonApiResult.List(resources);
     }

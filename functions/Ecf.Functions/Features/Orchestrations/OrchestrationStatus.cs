@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Ecf.Durable;
 
 namespace Ecf.Functions.Features.Orchestrations;
@@ -8,7 +9,8 @@ namespace Ecf.Functions.Features.Orchestrations;
 /// <summary>
 /// An instance in Durable Functions' own status format: <c>name</c>, <c>instanceId</c>, <c>runtimeStatus</c>, <c>input</c>,
 /// <c>customStatus</c>, <c>output</c>, <c>createdTime</c>, <c>lastUpdatedTime</c> (UTC, to the second), and
-/// <c>failureDetails</c> (type, message, inner failure; no stack trace) when the instance failed.
+/// <c>failureDetails</c> (a neutral error type, the message, the inner failure; no stack trace, no .NET type names) when the
+/// instance failed.
 /// </summary>
 public sealed record OrchestrationStatus(
     string Name,
@@ -50,14 +52,63 @@ public sealed record OrchestrationStatus(
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
-public sealed record OrchestrationFailure(
+/// <summary>
+/// How an instance failed, in neutral words: <c>errorType</c> is a category (the runtime's own names such as
+/// <c>ActivityDeliveriesExceeded</c> are kept; a .NET exception becomes <see cref="ActivityFailed"/>, <see cref="InvalidInput"/>,
+/// ... or <see cref="Error"/>), and .NET type names in messages are replaced, so nothing internal is shown.
+/// </summary>
+public sealed partial record OrchestrationFailure(
     string ErrorType,
     string ErrorMessage,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrchestrationFailure? InnerFailure)
 {
+    /// <summary>An activity failed after its last attempt (its own failure is the inner one).</summary>
+    public const string ActivityFailed = "ActivityFailed";
+
+    /// <summary>An input or argument was refused.</summary>
+    public const string InvalidInput = "InvalidInput";
+
+    public const string Cancelled = "Cancelled";
+
+    public const string StorageFailed = "StorageFailed";
+
+    /// <summary>The orchestration's code no longer matches its history.</summary>
+    public const string NonDeterministic = "NonDeterministic";
+
+    /// <summary>Any other failure.</summary>
+    public const string Error = "Error";
+
+    private static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
+    {
+        ["Ecf.Durable.TaskFailedException"] = ActivityFailed,
+        ["System.ArgumentException"] = InvalidInput,
+        ["System.ArgumentNullException"] = InvalidInput,
+        ["System.ArgumentOutOfRangeException"] = InvalidInput,
+        ["System.FormatException"] = InvalidInput,
+        ["System.Text.Json.JsonException"] = InvalidInput,
+        ["System.OperationCanceledException"] = Cancelled,
+        ["System.Threading.Tasks.TaskCanceledException"] = Cancelled,
+        ["System.TimeoutException"] = Cancelled,
+        ["Ecf.Storage.DocumentStoreException"] = StorageFailed,
+        ["Ecf.Durable.Engine.NonDeterministicOrchestrationException"] = NonDeterministic,
+    };
+
     public static OrchestrationFailure From(TaskFailureDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        return new OrchestrationFailure(details.ErrorType, details.ErrorMessage, details.InnerFailure is { } inner ? From(inner) : null);
+        return new OrchestrationFailure(Category(details.ErrorType), WithoutTypeNames(details.ErrorMessage), details.InnerFailure is { } inner ? From(inner) : null);
     }
+
+    /// <summary>The runtime's own names (no dot) as they are; an exception's type name as its category.</summary>
+    public static string Category(string errorType) =>
+        Categories.TryGetValue(errorType, out var category) ? category : errorType.Contains('.', StringComparison.Ordinal) ? Error : errorType;
+
+    public static string WithoutTypeNames(string message) => TypeName().Replace(message, "a value of another type");
+
+    /// <summary>
+    /// A namespace-qualified type of .NET (<c>System.Nullable`1[System.Int32]</c>) or of this service (<c>Ecf.</c> and at least two
+    /// more parts, so a folder such as <c>Ecf.Functions/</c> in a path is left alone), with generic arity and arguments.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:System|Microsoft)(?:\.[A-Za-z_][A-Za-z0-9_`]*)+|Ecf(?:\.[A-Za-z_][A-Za-z0-9_`]*){2,})(?:\[[^\s\]]*\])*")]
+    private static partial Regex TypeName();
 }

@@ -55,7 +55,7 @@ public static class PurgeOrchestrationFunction
     }
 
     private static ApiError StillRunning(string instanceId, OrchestrationRuntimeStatus status) =>
-        ApiError.Conflict($"The instance '{instanceId}' is still {status.ToString().ToLowerInvariant()}; only a finished instance can be purged (terminate it first).");
+        ApiError.InstanceNotFinished(instanceId, status.ToString().ToLowerInvariant());
 }
 
 public sealed record PurgeResponse(int InstancesDeleted);

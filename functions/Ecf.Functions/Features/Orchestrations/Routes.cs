@@ -1,3 +1,5 @@
+using Ecf.Functions.Hosting;
+
 namespace Ecf.Functions.Features.Orchestrations;
 
 public static class Routes
@@ -7,10 +9,10 @@ public static class Routes
     public const string Instance = "/api/orchestrations/{instanceId}";
     public const string Terminate = "/api/orchestrations/{instanceId}/terminate";
 
-    /// <summary>The status resource of an instance, absolute, for Location headers and check-status bodies.</summary>
+    /// <summary>The status resource of an instance, absolute (from the configured public URL), for Location headers and check-status bodies.</summary>
     public static string InstanceUri(HttpRequest request, string instanceId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{Orchestrations}/{Uri.EscapeDataString(instanceId)}";
+        return request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Absolute($"{Orchestrations}/{Uri.EscapeDataString(instanceId)}");
     }
 }

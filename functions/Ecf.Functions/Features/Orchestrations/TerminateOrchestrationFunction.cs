@@ -48,7 +48,7 @@ public static class TerminateOrchestrationFunction
 
         if (metadata.IsCompleted)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.Conflict($"The instance '{instanceId}' has already finished ({metadata.RuntimeStatus}); there is nothing to terminate."));
+            return ApiErrorResults.ToHttpResult(context, ApiError.InstanceAlreadyFinished(instanceId, metadata.RuntimeStatus.ToString()));
         }
 
         await client.TerminateInstanceAsync(instanceId, string.IsNullOrEmpty(reason) ? null : reason, cancellationToken);

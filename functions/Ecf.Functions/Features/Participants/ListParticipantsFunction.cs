@@ -1,7 +1,6 @@
 using Ecf.Application.Participants;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
-using Ecf.Functions.Errors;
 
 namespace Ecf.Functions.Features.Participants;
 
@@ -19,29 +18,20 @@ public static class ListParticipantsFunction
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        var query = context.Request.Query;
-        var parameters = V3ListParameters.Parse(query);
-        if (!parameters.IsSuccess)
+        var query = new V3QueryParser(context.Request.Query);
+        var (cohorts, since, status, sort, page) = (query.Cohorts(), query.UpdatedSince(), query.TrainingStatus(), query.Sort(SortFields), query.Page());
+        if (query.Refused(context, out var refusal))
         {
-            return ApiErrorResults.ToHttpResult(context, parameters.Errors);
+            return refusal;
         }
 
-        var status = V3QueryParser.ParseTrainingStatus(query);
-        if (!status.IsSuccess)
-        {
-            return ApiErrorResults.ToHttpResult(context, status.Errors);
-        }
-
-        var provider = context.User.LeadProviderId();
-        var sort = V3QueryParser.ParseSort(query, SortFields);
-        var (page, since) = (parameters.Value.Page, parameters.Value.UpdatedSince);
         var resources = await handler.HandleAsync(
             new ListParticipantsQuery(
-                provider,
-                V3QueryParser.ParseCohorts(query),
+                context.User.LeadProviderId(),
+                cohorts,
                 since,
-                status.Value,
-                V3QueryParser.ParseString(query, "from_participant_id"),
+                status,
+                query.Text("from_participant_id"),
                 sort?.Field == "updated_at" ? ParticipantOrder.UpdatedAt : ParticipantOrder.CreatedAt,
                 sort?.Descending ?? false,
                 page.Number,

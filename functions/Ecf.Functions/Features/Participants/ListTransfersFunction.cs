@@ -1,7 +1,6 @@
 using Ecf.Application.Participants;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
-using Ecf.Functions.Errors;
 
 namespace Ecf.Functions.Features.Participants;
 
@@ -17,15 +16,14 @@ public static class ListTransfersFunction
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        var parameters = V3ListParameters.Parse(context.Request.Query);
-        if (!parameters.IsSuccess)
+        var query = new V3QueryParser(context.Request.Query);
+        var (since, page) = (query.UpdatedSince(), query.Page());
+        if (query.Refused(context, out var refusal))
         {
-            return ApiErrorResults.ToHttpResult(context, parameters.Errors);
+            return refusal;
         }
 
-        var provider = context.User.LeadProviderId();
-        var page = parameters.Value.Page;
-        var resources = await handler.HandleAsync(new ListTransfersQuery(provider, parameters.Value.UpdatedSince, page.Number, page.PerPage), cancellationToken);
+        var resources = await handler.HandleAsync(new ListTransfersQuery(context.User.LeadProviderId(), since, page.Number, page.PerPage), cancellationToken);
         return PreRenderedJsonApiResult.List(resources);
     }
 }

@@ -1,12 +1,11 @@
 using Ecf.Application.ProviderViews;
-using Ecf.Functions.Features.DeliveryPartners;
-using Ecf.Functions.Features.UnfundedMentors;
 
 namespace Ecf.Functions.Features.Participants;
 
-/// <summary>The lead provider read API over the provider views: participants, transfers, delivery partners, unfunded mentors.</summary>
+/// <summary>The provider's ECF participants and transfers (v3), read from its provider views.</summary>
 public static class ParticipantsFeature
 {
+    /// <summary>The provider views, which serve this feature, delivery partners and unfunded mentors.</summary>
     public static WebApplicationBuilder AddProviderViewsFeature(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -14,14 +13,12 @@ public static class ParticipantsFeature
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapProviderViewsFeature(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapParticipantsFeature(this IEndpointRouteBuilder leadProviderApi)
     {
-        endpoints.MapListParticipants();
-        endpoints.MapListTransfers();
-        endpoints.MapGetParticipant();
-        endpoints.MapGetParticipantTransfers();
-        endpoints.MapDeliveryPartners();
-        endpoints.MapUnfundedMentors();
-        return endpoints;
+        leadProviderApi.MapListParticipants();
+        leadProviderApi.MapListTransfers();
+        leadProviderApi.MapGetParticipant();
+        leadProviderApi.MapGetParticipantTransfers();
+        return leadProviderApi;
     }
 }

@@ -7,6 +7,7 @@ using Ecf.Domain.People;
 using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
+using Ecf.Functions.Requests;
 
 namespace Ecf.Functions.Features.Partnerships;
 
@@ -19,18 +20,30 @@ public static class PartnershipFunctions
     public const string UpdateName = "V3UpdatePartnership";
     public const string ChallengeName = "AdminChallengePartnership";
 
+    /// <summary>The <c>data.type</c> of a POST body, as the v3 API.</summary>
+    public const string CreateType = "ecf-partnership";
+
+    /// <summary>The <c>data.type</c> of a PUT body, as the v3 API.</summary>
+    public const string UpdateType = "ecf-partnership-update";
+
     private static readonly string[] SortFields = ["created_at", "updated_at"];
 
-    public static IEndpointRouteBuilder MapPartnerships(this IEndpointRouteBuilder endpoints)
+    /// <summary>The v3 partnerships, on the lead provider API group (routes relative to <c>/api/v3</c>).</summary>
+    public static IEndpointRouteBuilder MapPartnerships(this IEndpointRouteBuilder leadProviderApi)
     {
-        endpoints.MapGet(Routes.List, ListAsync).WithName(ListName).WithTags("ECF partnerships")
-            .WithSummary("Lists this provider's ECF partnerships.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipList>();
-        endpoints.MapGet(Routes.One, GetAsync).WithName(GetName).WithTags("ECF partnerships")
-            .WithSummary("One of this provider's ECF partnerships.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipDocument>();
-        endpoints.MapPost(Routes.List, CreateAsync).WithName(CreateName).WithTags("ECF partnerships")
-            .WithSummary("Confirms a partnership with a school for a cohort.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipDocument>();
-        endpoints.MapPut(Routes.One, UpdateAsync).WithName(UpdateName).WithTags("ECF partnerships")
-            .WithSummary("Changes the delivery partner of a partnership.").RequireAuthorization(EcfPolicies.LeadProvider).Produces<PartnershipDocument>();
+        leadProviderApi.MapGet(Routes.List, ListAsync).WithName(ListName).WithTags("ECF partnerships")
+            .WithSummary("Lists this provider's ECF partnerships.").Produces<PartnershipList>();
+        leadProviderApi.MapGet(Routes.One, GetAsync).WithName(GetName).WithTags("ECF partnerships")
+            .WithSummary("One of this provider's ECF partnerships.").Produces<PartnershipDocument>();
+        leadProviderApi.MapPost(Routes.List, CreateAsync).WithName(CreateName).WithTags("ECF partnerships")
+            .WithSummary("Confirms a partnership with a school for a cohort.").Produces<PartnershipDocument>();
+        leadProviderApi.MapPut(Routes.One, UpdateAsync).WithName(UpdateName).WithTags("ECF partnerships")
+            .WithSummary("Changes the delivery partner of a partnership.").Produces<PartnershipDocument>();
+        return leadProviderApi;
+    }
+
+    public static IEndpointRouteBuilder MapPartnershipChallenge(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapPost(Routes.Challenge, ChallengeAsync).WithName(ChallengeName).WithTags("Admin")
             .WithSummary("Challenges a partnership on behalf of a school: it stops giving its provider visibility.")
             .RequireAuthorization(EcfPolicies.Admin).Produces<PartnershipDocument>();
@@ -41,30 +54,18 @@ public static class PartnershipFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        var query = context.Request.Query;
-        if (V3QueryParser.CheckFilterIsHash(query) is { } notHash)
+        var query = new V3QueryParser(context.Request.Query);
+        var (cohorts, since, sort, page) = (query.Cohorts(), query.UpdatedSince(), query.Sort(SortFields) ?? new V3Sort("created_at", false), query.Page());
+        if (query.Refused(context, out var refusal))
         {
-            return ApiErrorResults.ToHttpResult(context, notHash);
+            return refusal;
         }
 
-        var page = V3QueryParser.ParsePage(query);
-        if (!page.IsSuccess)
-        {
-            return ApiErrorResults.ToHttpResult(context, page.Errors);
-        }
-
-        var since = V3QueryParser.ParseUpdatedSince(query);
-        if (!since.IsSuccess)
-        {
-            return ApiErrorResults.ToHttpResult(context, since.Errors);
-        }
-
-        var partners = V3QueryParser.ParseString(query, "delivery_partner_id") is { } text
+        var partners = query.Text("delivery_partner_id") is { } text
             ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToList()
             : null;
-        var sort = V3QueryParser.ParseSort(query, SortFields) ?? new V3Sort("created_at", false);
         var result = await handler.HandleAsync(
-            new ListPartnershipsQuery(LeadProvider(context), V3QueryParser.ParseCohorts(query), partners, since.Value, sort.Field, sort.Descending, page.Value.Number, page.Value.PerPage),
+            new ListPartnershipsQuery(LeadProvider(context), cohorts, partners, since, sort.Field, sort.Descending, page.Number, page.PerPage),
             cancellationToken);
         return result.ToHttpResult(context, views => Results.Json(new PartnershipList([.. views.Select(PartnershipResource.From)]), V3Json.Options));
     }
@@ -79,9 +80,9 @@ public static class PartnershipFunctions
     public static async Task<IResult> CreateAsync(PartnershipRequest request, HttpContext context, CreatePartnershipHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        if (request?.Data?.Attributes is not { } a)
+        if (JsonApiRequest.AttributesOf(request?.Data?.Type, request?.Data?.Attributes, CreateType) is not { } a)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+            return ApiErrorResults.ToHttpResult(context, ApiError.JsonDataStructure());
         }
 
         var cohort = a.Cohort switch
@@ -98,9 +99,9 @@ public static class PartnershipFunctions
     public static async Task<IResult> UpdateAsync(string id, PartnershipRequest request, HttpContext context, UpdatePartnershipHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        if (request?.Data?.Attributes is not { } a)
+        if (JsonApiRequest.AttributesOf(request?.Data?.Type, request?.Data?.Attributes, UpdateType) is not { } a)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+            return ApiErrorResults.ToHttpResult(context, ApiError.JsonDataStructure());
         }
 
         if (!Guid.TryParse(id, out _))

@@ -2,7 +2,11 @@ namespace Ecf.Functions.Features.Partnerships;
 
 public static class Routes
 {
-    public const string List = "/api/v3/partnerships/ecf";
-    public const string One = "/api/v3/partnerships/ecf/{id}";
+    /// <summary>Relative to the lead provider API (<c>/api/v3</c>).</summary>
+    public const string List = "/partnerships/ecf";
+
+    /// <summary>Relative to the lead provider API (<c>/api/v3</c>).</summary>
+    public const string One = "/partnerships/ecf/{id}";
+
     public const string Challenge = "/api/admin/partnerships/{id}/challenge";
 }

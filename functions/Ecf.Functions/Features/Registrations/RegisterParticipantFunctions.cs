@@ -3,6 +3,7 @@ using Ecf.Application.Registrations;
 using Ecf.Domain.People;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
+using Ecf.Functions.Requests;
 
 namespace Ecf.Functions.Features.Registrations;
 
@@ -15,6 +16,12 @@ public static class RegisterParticipantFunctions
 {
     public const string EctName = "RegisterEct";
     public const string MentorName = "RegisterMentor";
+
+    /// <summary>The <c>data.type</c> of an ECT's registration body.</summary>
+    public const string EctType = "ect-registration";
+
+    /// <summary>The <c>data.type</c> of a mentor's registration body.</summary>
+    public const string MentorType = "mentor-registration";
 
     public static IEndpointRouteBuilder MapRegistrations(this IEndpointRouteBuilder endpoints)
     {
@@ -29,9 +36,9 @@ public static class RegisterParticipantFunctions
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(context);
-        if (request?.Data?.Attributes is not { } a)
+        if (JsonApiRequest.AttributesOf(request?.Data?.Type, request?.Data?.Attributes, type == ParticipationTypes.Ect ? EctType : MentorType) is not { } a)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+            return ApiErrorResults.ToHttpResult(context, ApiError.JsonDataStructure());
         }
 
         var command = new RegisterParticipantCommand(

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ecf.Functions.Features.Registrations;
 
-/// <summary><c>{"data":{"type":"ect-registration","attributes":{...}}}</c>; names fixed to the API's snake case.</summary>
+/// <summary><c>{"data":{"type":"ect-registration","attributes":{...}}}</c> (<c>mentor-registration</c> for a mentor); names fixed to the API's snake case.</summary>
 public sealed record RegistrationRequest([property: JsonPropertyName("data")] RegistrationData? Data);
 
 public sealed record RegistrationData(

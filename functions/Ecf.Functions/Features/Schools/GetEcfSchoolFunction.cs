@@ -1,6 +1,5 @@
-using Ecf.Application.Errors;
 using Ecf.Application.Schools;
-using Ecf.Functions.Auth;
+using Ecf.Functions.Api.V3;
 using Ecf.Functions.Errors;
 
 namespace Ecf.Functions.Features.Schools;
@@ -15,25 +14,20 @@ public static class GetEcfSchoolFunction
             .WithName(Name)
             .WithTags("ECF schools")
             .WithSummary("Get a single ECF school scoped to cohort (filter[cohort] required).")
-            .RequireAuthorization(EcfPolicies.LeadProvider)
             .Produces<EcfSchoolJson.SingleDocument>();
 
     public static async Task<IResult> HandleAsync(string id, HttpContext context, GetEcfSchoolHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        var cohort = SchoolQueryParameters.Cohort(context.Request.Query);
-        if (!cohort.IsSuccess)
+        var query = new V3QueryParser(context.Request.Query);
+        var cohort = query.RequiredCohort();
+        if (query.Refused(context, out var refusal))
         {
-            return ApiErrorResults.ToHttpResult(context, cohort.Errors);
+            return refusal;
         }
 
-        if (cohort.Value is not { } year)
-        {
-            return ApiErrorResults.ToHttpResult(context, ApiError.NotFound());
-        }
-
-        var result = await handler.HandleAsync(new GetEcfSchoolQuery(id, year), cancellationToken);
+        var result = await handler.HandleAsync(new GetEcfSchoolQuery(id, cohort), cancellationToken);
         return result.ToHttpResult(context, view => Results.Json(new EcfSchoolJson.SingleDocument(EcfSchoolJson.Resource(view)), EcfSchoolJson.Options));
     }
 }

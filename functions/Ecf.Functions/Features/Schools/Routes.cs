@@ -2,7 +2,11 @@ namespace Ecf.Functions.Features.Schools;
 
 public static class Routes
 {
-    public const string EcfSchools = "/api/v3/schools/ecf";
-    public const string EcfSchool = "/api/v3/schools/ecf/{id}";
+    /// <summary>Relative to the lead provider API (<c>/api/v3</c>).</summary>
+    public const string EcfSchools = "/schools/ecf";
+
+    /// <summary>Relative to the lead provider API (<c>/api/v3</c>).</summary>
+    public const string EcfSchool = "/schools/ecf/{id}";
+
     public const string SchoolCohort = "/api/schools/{urn}/cohorts/{year}";
 }

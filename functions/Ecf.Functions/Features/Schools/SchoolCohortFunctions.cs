@@ -5,6 +5,7 @@ using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
+using Ecf.Functions.Requests;
 
 namespace Ecf.Functions.Features.Schools;
 
@@ -17,6 +18,9 @@ public static class SchoolCohortFunctions
 {
     public const string GetName = "GetSchoolCohort";
     public const string SetUpName = "SetUpSchoolCohort";
+
+    /// <summary>The <c>data.type</c> of a PUT body and of the resource served.</summary>
+    public const string ResourceType = "school-cohort";
 
     public static IEndpointRouteBuilder MapSchoolCohorts(this IEndpointRouteBuilder endpoints)
     {
@@ -41,9 +45,9 @@ public static class SchoolCohortFunctions
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(context);
-        if (request?.Data?.Attributes is not { } a)
+        if (JsonApiRequest.AttributesOf(request?.Data?.Type, request?.Data?.Attributes, ResourceType) is not { } a)
         {
-            return ApiErrorResults.ToHttpResult(context, ApiError.BadRequest("correct json data structure required. See API docs for reference"));
+            return ApiErrorResults.ToHttpResult(context, ApiError.JsonDataStructure());
         }
 
         var changeContext = new PartnershipChangeContext(
@@ -67,7 +71,7 @@ public sealed record SchoolCohortResource(
         ArgumentNullException.ThrowIfNull(view);
         return new SchoolCohortResource(
             $"{view.SchoolId}:{view.Cohort}",
-            "school-cohort",
+            SchoolCohortFunctions.ResourceType,
             new SchoolCohortAttributes(view.SchoolId, view.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture), view.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture), view.InductionProgrammeChoice, view.InductionTutorName, view.InductionTutorEmail, view.SetUp, view.UpdatedAt));
     }
 }

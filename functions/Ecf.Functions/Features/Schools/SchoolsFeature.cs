@@ -17,10 +17,12 @@ public static class SchoolsFeature
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapSchoolsFeature(this IEndpointRouteBuilder endpoints)
+    /// <summary>The school service's cohort set-up, and the v3 schools on the lead provider API group.</summary>
+    public static IEndpointRouteBuilder MapSchoolsFeature(this IEndpointRouteBuilder endpoints, IEndpointRouteBuilder leadProviderApi)
     {
-        endpoints.MapListEcfSchools();
-        endpoints.MapGetEcfSchool();
+        endpoints.MapSchoolCohorts();
+        leadProviderApi.MapListEcfSchools();
+        leadProviderApi.MapGetEcfSchool();
         return endpoints;
     }
 }

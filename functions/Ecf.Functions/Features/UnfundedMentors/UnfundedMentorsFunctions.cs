@@ -10,33 +10,32 @@ public static class UnfundedMentorsFunctions
 {
     public const string ListName = "V3ListUnfundedMentors";
     public const string GetName = "V3GetUnfundedMentor";
-    public const string ListRoute = "/api/v3/unfunded-mentors/ecf";
-    public const string GetRoute = "/api/v3/unfunded-mentors/ecf/{id}";
+    public const string ListRoute = "/unfunded-mentors/ecf";
+    public const string GetRoute = "/unfunded-mentors/ecf/{id}";
 
     private static readonly string[] SortFields = ["updated_at"];
 
-    public static IEndpointRouteBuilder MapUnfundedMentors(this IEndpointRouteBuilder endpoints)
+    /// <summary>On the lead provider API group; routes relative to <c>/api/v3</c>.</summary>
+    public static IEndpointRouteBuilder MapUnfundedMentorsFeature(this IEndpointRouteBuilder leadProviderApi)
     {
-        endpoints.MapV3Get(ListRoute, ListAsync, ListName, "Unfunded mentors", "Retrieve unfunded mentors: filter[updated_since], sort (updated_at, -updated_at), page[page], page[per_page].");
-        endpoints.MapV3Get(GetRoute, GetAsync, GetName, "Unfunded mentors", "Retrieve a single unfunded mentor.");
-        return endpoints;
+        leadProviderApi.MapV3Get(ListRoute, ListAsync, ListName, "Unfunded mentors", "Retrieve unfunded mentors: filter[updated_since], sort (updated_at, -updated_at), page[page], page[per_page].");
+        leadProviderApi.MapV3Get(GetRoute, GetAsync, GetName, "Unfunded mentors", "Retrieve a single unfunded mentor.");
+        return leadProviderApi;
     }
 
     public static async Task<IResult> ListAsync(HttpContext context, ListUnfundedMentorsHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        var parameters = V3ListParameters.Parse(context.Request.Query);
-        if (!parameters.IsSuccess)
+        var query = new V3QueryParser(context.Request.Query);
+        var (since, sort, page) = (query.UpdatedSince(), query.Sort(SortFields), query.Page());
+        if (query.Refused(context, out var refusal))
         {
-            return ApiErrorResults.ToHttpResult(context, parameters.Errors);
+            return refusal;
         }
 
-        var provider = context.User.LeadProviderId();
-        var sort = V3QueryParser.ParseSort(context.Request.Query, SortFields);
-        var page = parameters.Value.Page;
         var resources = await handler.HandleAsync(
-            new ListUnfundedMentorsQuery(provider, parameters.Value.UpdatedSince, sort is not null, sort?.Descending ?? false, page.Number, page.PerPage),
+            new ListUnfundedMentorsQuery(context.User.LeadProviderId(), since, sort is not null, sort?.Descending ?? false, page.Number, page.PerPage),
             cancellationToken);
         return PreRenderedJsonApiResult.List(resources);
     }
