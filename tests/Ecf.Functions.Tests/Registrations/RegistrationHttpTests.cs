@@ -96,7 +96,7 @@ public sealed class RegistrationHttpTests(EcfAppFactory factory) : IClassFixture
     {
         var (schools, admin, body) = await RegisteredAsync(970004, "2000004");
 
-        var refused = await HttpAssert.JsonAsync(await schools.PostAsJsonAsync(Routes.Mentors, (body with { DateOfBirth = "1991-02-28" }).Build()), (HttpStatusCode)422);
+        var refused = await HttpAssert.JsonAsync(await schools.PostAsJsonAsync(Routes.Mentors, (body with { DateOfBirth = "1991-02-28" }).Build("mentor-registration")), (HttpStatusCode)422);
 
         var person = await HttpAssert.JsonAsync(await admin.GetAsync($"/api/people/{body.PersonId}"), HttpStatusCode.OK);
         Assert.Equal(["ecf.3290"], HttpAssert.ProblemCodes(refused));
@@ -213,11 +213,11 @@ public sealed class RegistrationHttpTests(EcfAppFactory factory) : IClassFixture
 
         public int EventCount { get; init; }
 
-        public object Build() => new
+        public object Build(string type = "ect-registration") => new
         {
             data = new
             {
-                type = "ect-registration",
+                type,
                 attributes = new
                 {
                     trn = Trn,
