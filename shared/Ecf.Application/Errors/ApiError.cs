@@ -31,9 +31,6 @@ public sealed partial record ApiError(string Code, string Title, string Detail, 
         new("ecf.2001", "Resource not found", "Nothing could be found for the provided details", ApiErrorKind.NotFound);
 
     // 3xxx: rules.
-    public static ApiError Validation(string attribute, string message) =>
-        new("ecf.3001", attribute, message, ApiErrorKind.Validation);
-
     public static ApiError UnknownRole(string role, IEnumerable<string> knownRoles) =>
         new("ecf.3101", "role", $"'{role}' is not a role. Roles: {string.Join(", ", knownRoles)}.", ApiErrorKind.Validation);
 
@@ -53,9 +50,7 @@ public sealed partial record ApiError(string Code, string Title, string Detail, 
         Domain.Text.TextMessages.For(problem, "description", Domain.Text.TextKind.FreeText),
         ApiErrorKind.Validation);
 
-    // 4xxx: state.
-    public static ApiError Conflict(string detail) =>
-        new("ecf.4001", "Conflict", detail, ApiErrorKind.Conflict);
+    // 4xxx: state (each area's conflicts are in its own file).
 
     // 5xxx: access.
     public static ApiError Forbidden() =>
