@@ -51,9 +51,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The connection string of the emulator's account on these ports.</summary>
     public string ConnectionString { get; }
 
-    public int ProcessId => _process.Id;
-
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the process has ended (always true once disposed).</summary>
+    public bool HasExited => Volatile.Read(ref _disposed) != 0 || _process.HasExited;
 
     public static string ConnectionStringFor(AzuritePorts ports)
     {

@@ -5,6 +5,8 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Ecf.LocalRuntime;
 
@@ -23,9 +25,8 @@ public static class LocalDurableServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(tasks);
 
-        services.AddOptions<LocalDurableOptions>()
-            .Bind(configuration.GetSection(LocalDurableOptions.SectionName))
-            .Validate(o => o.Problems().Count == 0, "Invalid LocalDurable settings.");
+        services.AddOptions<LocalDurableOptions>().Bind(configuration.GetSection(LocalDurableOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalDurableOptions>, LocalDurableOptionsValidator>());
         services.AddSingleton<LocalTaskHub>();
         services.AddHostedService(provider => provider.GetRequiredService<LocalTaskHub>());
 
@@ -43,5 +44,16 @@ public static class LocalDurableServiceCollectionExtensions
                 .Configure<LocalTaskHub>((options, hub) => options.Channel = hub.Channel);
         });
         return services;
+    }
+}
+
+/// <summary>Refuses unusable <see cref="LocalDurableOptions"/>, naming each setting.</summary>
+internal sealed class LocalDurableOptionsValidator : IValidateOptions<LocalDurableOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LocalDurableOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
