@@ -38,7 +38,17 @@ public sealed class CrashTests(LocalRuntimeFixture fixture, ITestOutputHelper ou
         string errors;
         await using (var second = await CrashHostProcess.StartAsync(connection, taskHub, VisibilitySeconds, _directory, instanceId, Count, "resume"))
         {
-            done = await second.WaitForDoneAsync(TimeSpan.FromSeconds(180));
+            try
+            {
+                done = await second.WaitForDoneAsync(TimeSpan.FromSeconds(180));
+            }
+            catch (TimeoutException)
+            {
+                await second.KillAsync();
+                throw new TimeoutException($"The restarted host did not finish within 180 s; {CrashFanOut.Recorded(_directory).Count} of " +
+                    $"{Count} recorded; its stderr: {await second.ErrorsAsync()}");
+            }
+
             await second.WaitForExitAsync(TimeSpan.FromSeconds(60));
             errors = await second.ErrorsAsync();
         }
