@@ -1,0 +1,59 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Ecf.LocalRuntime;
+
+public static class LocalDurableServiceCollectionExtensions
+{
+    /// <summary>
+    /// Runs <paramref name="tasks"/> (orchestrators and activities) on the Microsoft.DurableTask worker against a
+    /// <see cref="LocalTaskHub"/>, and registers the matching <see cref="DurableTaskClient"/>. Settings: section
+    /// <c>LocalDurable</c> of <paramref name="configuration"/> (<see cref="LocalDurableOptions"/>). The hub is registered as a
+    /// hosted service before the worker's, so it listens before the worker connects and stops after it.
+    /// </summary>
+    public static IServiceCollection AddEcfLocalDurableTask(this IServiceCollection services, IConfiguration configuration,
+        Action<DurableTaskRegistry> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(tasks);
+
+        services.AddOptions<LocalDurableOptions>().Bind(configuration.GetSection(LocalDurableOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalDurableOptions>, LocalDurableOptionsValidator>());
+        services.AddSingleton<LocalTaskHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<LocalTaskHub>());
+
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.UseGrpc();
+            builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
+                .Configure<LocalTaskHub>((options, hub) => options.Channel = hub.Channel);
+            builder.AddTasks(tasks);
+        });
+        services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc();
+            builder.Services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
+                .Configure<LocalTaskHub>((options, hub) => options.Channel = hub.Channel);
+        });
+        return services;
+    }
+}
+
+/// <summary>Refuses unusable <see cref="LocalDurableOptions"/>, naming each setting.</summary>
+internal sealed class LocalDurableOptionsValidator : IValidateOptions<LocalDurableOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LocalDurableOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
