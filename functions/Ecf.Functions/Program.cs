@@ -9,6 +9,7 @@ if (EcfCommandLine.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEcfServices();
+builder.AddEcfTelemetry();
 
 var app = builder.Build();
 app.UseEcfApi();

@@ -1,6 +1,7 @@
 using Ecf.Storage.Cosmos;
 using Ecf.Storage.Files;
 using Ecf.Storage.Sqlite;
+using Ecf.Storage.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the document store chosen by <see cref="StorageOptions"/> (section <c>Storage</c>, validated on start) as a
-    /// singleton <see cref="IDocumentStore"/>, and the file store (<see cref="FileStoreOptions"/>, section <c>Files</c>).
+    /// singleton <see cref="IDocumentStore"/> with its telemetry (<see cref="InstrumentedDocumentStore"/>), and the file store (<see cref="FileStoreOptions"/>, section <c>Files</c>).
     /// Containers are created by whoever starts the application (<see cref="IDocumentStore.EnsureContainersAsync"/>).
     /// </summary>
     public static IServiceCollection AddEcfStorage(this IServiceCollection services, IConfiguration configuration)
@@ -32,18 +33,15 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDocumentStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            switch (options.Provider)
+            IDocumentStore store = options.Provider switch
             {
-                case StorageProvider.Sqlite:
-                    return new SqliteDocumentStore(options.Sqlite);
+                StorageProvider.Sqlite => new SqliteDocumentStore(options.Sqlite),
 
                 // Production: Azure Cosmos DB (or the local Cosmos-protocol server in tests).
-                case StorageProvider.Cosmos:
-                    return new CosmosDocumentStore(options.Cosmos, provider.GetService<ILoggerFactory>());
-
-                default:
-                    throw new NotSupportedException($"Unknown storage provider {options.Provider}.");
-            }
+                StorageProvider.Cosmos => new CosmosDocumentStore(options.Cosmos, provider.GetService<ILoggerFactory>()),
+                _ => throw new NotSupportedException($"Unknown storage provider {options.Provider}."),
+            };
+            return new InstrumentedDocumentStore(store);
         });
         services.AddSingleton<IFileStore>(provider => new LocalFileStore(provider.GetRequiredService<IOptions<FileStoreOptions>>().Value));
         return services;

@@ -1,5 +1,5 @@
 using Ecf.Storage.Files;
-using Ecf.Storage.Sqlite;
+using Ecf.Storage.Telemetry;
 using Ecf.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +14,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task AddEcfStorage_SqliteProvider_ResolvesOneEmbeddedStoreAndTheFileStore()
+    public async Task AddEcfStorage_SqliteProvider_ResolvesOneInstrumentedEmbeddedStoreAndTheFileStore()
     {
         await using var provider = Build(new()
         {
@@ -25,7 +25,8 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         var store = provider.GetRequiredService<IDocumentStore>();
 
-        Assert.IsType<SqliteDocumentStore>(store);
+        Assert.IsType<InstrumentedDocumentStore>(store);
+        Assert.Equal("sqlite", store.Kind);
         Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
         Assert.True(await store.PingAsync());
         Assert.True(File.Exists(_temp.Path));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Ecf.Storage.Telemetry;
 using Microsoft.Azure.Cosmos;
 
 namespace Ecf.Storage.Cosmos;
@@ -269,15 +270,26 @@ public sealed class CosmosDocumentContainer : IDocumentContainer
         }
     }
 
-    /// <summary>Sends a request; transport failures and non-status exceptions of the SDK become <see cref="DocumentStoreError.Unavailable"/>.</summary>
+    /// <summary>
+    /// Sends a request and reports the request units it was charged; transport failures and non-status exceptions of the SDK
+    /// become <see cref="DocumentStoreError.Unavailable"/>.
+    /// </summary>
     private static async Task<T> Send<T>(string operation, Func<Task<T>> request)
     {
         try
         {
-            return await request().ConfigureAwait(false);
+            var response = await request().ConfigureAwait(false);
+            StorageTelemetry.AddRequestCharge(response switch
+            {
+                ResponseMessage message => message.Headers.RequestCharge,
+                TransactionalBatchResponse batch => batch.RequestCharge,
+                _ => 0,
+            });
+            return response;
         }
         catch (CosmosException ex)
         {
+            StorageTelemetry.AddRequestCharge(ex.RequestCharge);
             throw CosmosErrorMapping.ToException(ex.StatusCode, operation, ex.ResponseBody ?? ex.Message, ex);
         }
         catch (HttpRequestException ex)
