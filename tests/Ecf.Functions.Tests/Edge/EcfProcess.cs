@@ -73,6 +73,11 @@ public sealed class EcfProcess : IAsyncDisposable
         start.Environment["LocalTokens__Enabled"] = "true";
         start.Environment["LocalTokens__File"] = Path.Combine(data, "local-tokens.json");
         start.Environment["Gias__ImportOnFirstStart"] = "false";
+        // The real local run: the durable task hub on an Azurite of its own, on free ports, with its data in the test's folder.
+        start.Environment["LocalDurable__Azurite__DataDirectory"] = Path.Combine(data, "azurite");
+        start.Environment["LocalDurable__Azurite__BlobPort"] = "0";
+        start.Environment["LocalDurable__Azurite__QueuePort"] = "0";
+        start.Environment["LocalDurable__Azurite__TablePort"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -1,4 +1,4 @@
-using Ecf.Durable;
+using Microsoft.DurableTask;
 using Ecf.Functions.Features.Orchestrations;
 
 namespace Ecf.Functions.Tests.Orchestrations;
@@ -10,10 +10,11 @@ public sealed class OrchestrationFailureTests
     {
         const string json = "The JSON value could not be converted to System.Nullable`1[System.Int32]. Path: $.pageSize | LineNumber: 0 | BytePositionInLine: 17.";
         var details = new TaskFailureDetails(
-            "Ecf.Durable.TaskFailedException",
+            "Microsoft.DurableTask.TaskFailedException",
             "Task 'ParticipantStatusRefreshBatch' (#0) failed with an unhandled exception: " + json,
             "   at Ecf.Orchestrations.Statuses...",
-            new TaskFailureDetails("System.Text.Json.JsonException", json));
+            new TaskFailureDetails("System.Text.Json.JsonException", json, null, null, null),
+            null);
 
         var failure = OrchestrationFailure.From(details);
 

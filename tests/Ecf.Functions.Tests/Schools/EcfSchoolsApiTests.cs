@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Ecf.Application.Tokens;
-using Ecf.Durable;
+using Microsoft.DurableTask.Client;
 using Ecf.Functions.Features.Schools;
 using Ecf.Functions.Tests.Api;
 using Ecf.Functions.Tests.Infrastructure;

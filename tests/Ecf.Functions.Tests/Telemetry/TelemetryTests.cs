@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Ecf.Application.Tokens;
-using Ecf.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Ecf.Functions.Errors;
 using Ecf.Functions.Hosting;
 using Ecf.Functions.Tests.Infrastructure;
