@@ -1,5 +1,5 @@
 using Ecf.Domain.Schools;
-using Ecf.Durable;
+using Microsoft.DurableTask.Client;
 using Ecf.Orchestrations.Gias;
 
 namespace Ecf.Orchestrations.Tests.Gias;

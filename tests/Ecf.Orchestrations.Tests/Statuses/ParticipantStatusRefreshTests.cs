@@ -1,5 +1,5 @@
 using Ecf.Domain.People;
-using Ecf.Durable;
+using Microsoft.DurableTask.Client;
 using Ecf.Orchestrations.Statuses;
 
 namespace Ecf.Orchestrations.Tests.Statuses;
