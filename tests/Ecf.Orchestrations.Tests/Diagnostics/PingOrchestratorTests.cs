@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Ecf.Orchestrations.Diagnostics;
+using Microsoft.DurableTask;
 using Moq;
 
 namespace Ecf.Orchestrations.Tests.Diagnostics;

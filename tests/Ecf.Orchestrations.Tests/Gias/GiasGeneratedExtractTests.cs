@@ -1,6 +1,6 @@
 using Ecf.Application.Gias;
-using Microsoft.DurableTask.Client;
 using Ecf.Orchestrations.Gias;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Orchestrations.Tests.Gias;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ecf.Orchestrations.Timers;
 using Ecf.Orchestrations.Diagnostics;
+using Ecf.Orchestrations.Timers;
 using Ecf.Storage;
 using Microsoft.DurableTask;
 
