@@ -5,16 +5,18 @@ using Ecf.Orchestrations.Gias;
 using Ecf.Orchestrations.GiasHost;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Ecf.Orchestrations.Tests.Gias;
 
 /// <summary>
 /// A host process running the import on the app's local durable runtime (task hub on Azurite, data on the embedded store) is
 /// SIGKILLed in the middle of the run; a new host on the same task hub and store file completes the instance. The result is that
-/// of an uninterrupted run, and batches the killed host had finished are not run again (only the one in flight at the kill may
-/// be: at-least-once delivery).
+/// of an uninterrupted run, and batches the killed host had finished are not run again. The batch in flight at the kill may run
+/// more than once (at-least-once delivery: its message can be delivered again, or sent again when the killed host had sent it
+/// before recording it in the history), which its idempotence makes harmless.
 /// </summary>
-public sealed class GiasImportCrashTests : IAsyncLifetime
+public sealed class GiasImportCrashTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const int Rows = 8_000;
     private const int BatchSize = 500;
@@ -50,13 +52,17 @@ public sealed class GiasImportCrashTests : IAsyncLifetime
         var run = await harness.WaitAsync(id);
         var (reference, referenceBatches, referenceSchools) = await UninterruptedRunAsync(extract, links);
 
+        log.WriteLine($"killed (exit {exitCode}) after batches {string.Join(',', killed)}; the restarted host ran " +
+            string.Join(',', resumed.OrderBy(b => b.Key).Select(b => $"{b.Key}x{b.Value}")));
+
         // Assert: completed, every batch run, none the killed host had finished run again (but the last it reported, if its
-        // completion was not recorded before the kill).
+        // completion was not recorded before the kill); only that one and the batch in flight at the kill may have run twice.
         Assert.Equal(137, exitCode);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         Assert.InRange(killed.Count, 3, referenceBatches.Count - 1);
         Assert.Equal(killed.Count, killed.Distinct().Count());
-        Assert.All(resumed.Values, count => Assert.Equal(1, count));
+        var inFlight = referenceBatches.Order().First(b => !killed.Contains(b));
+        Assert.All(resumed.Where(b => b.Key != inFlight && b.Key != killed[^1]), b => Assert.Equal(1, b.Value));
         Assert.Equal(referenceBatches.Order(), killed.Union(resumed.Keys).Order());
         Assert.Subset(new HashSet<int> { killed[^1] }, resumed.Keys.Intersect(killed).ToHashSet());
         var output = run.ReadOutputAs<GiasImportOutput>()!;
