@@ -3,17 +3,22 @@ using System.Globalization;
 using Ecf.Application.Gias;
 using Ecf.Application.Schools;
 using Ecf.Application.Storage;
-using Ecf.Durable;
+using Ecf.LocalRuntime;
 using Ecf.Orchestrations;
 using Ecf.Orchestrations.Gias;
 using Ecf.Storage;
 using Ecf.Storage.Files;
 using Ecf.Storage.Sqlite;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 // GIAS import benchmark: a generated extract (real edubasealldata layout) plus links, imported through the GiasImport
-// orchestration into an empty embedded store; then the same files again (must write nothing); and parse-only time.
+// orchestration into an empty embedded store; then the same files again (must write nothing); and parse-only time. The
+// orchestration runs on the app's local durable runtime (the Microsoft.DurableTask worker, task hub on an Azurite started here
+// on loopback with its data in a temporary folder).
 //   dotnet run -c Release --project bench/Ecf.Bench.Gias                 # 50,000 rows
 //   dotnet run -c Release --project bench/Ecf.Bench.Gias -- --quick      # 5,000 rows
 //   dotnet run -c Release --project bench/Ecf.Bench.Gias -- --write-bundled data/gias   # the small local extract
@@ -38,6 +43,7 @@ if (bundled >= 0)
 
 var folder = Path.Combine(Path.GetTempPath(), "ecf-bench-gias", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
+AzuriteProcess? azurite = null;
 try
 {
     var extract = Path.Combine(folder, "edubasealldata.csv");
@@ -98,16 +104,29 @@ try
         return;
     }
 
-    var registry = new DurableTaskRegistry();
-    EcfOrchestrations.Register(registry);
-    await using var host = new DurableTaskHost(store, registry, new DurableTaskOptions { MaxPollInterval = TimeSpan.FromMilliseconds(50) }, TimeProvider.System, null, services);
-    await host.StartAsync(CancellationToken.None);
+    azurite = await AzuriteProcess.StartAsync(Path.Combine(folder, "azurite"));
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["LocalDurable:Backend"] = "AzureStorage",
+        ["LocalDurable:StorageConnectionString"] = azurite.ConnectionString,
+        ["LocalDurable:TaskHubName"] = "EcfBenchGias",
+    });
+    builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+    builder.Services
+        .AddSingleton(services.GetRequiredService<PrepareGiasImportHandler>())
+        .AddSingleton(services.GetRequiredService<ImportGiasBatchHandler>())
+        .AddSingleton(services.GetRequiredService<ApplyGiasLinksHandler>())
+        .AddEcfLocalDurableTask(builder.Configuration, registry => GiasImportRegistration.Register(registry));
+    using var host = builder.Build();
+    await host.StartAsync();
+    var client = host.Services.GetRequiredService<DurableTaskClient>();
 
     async Task<(GiasImportOutput Output, TimeSpan Elapsed)> RunAsync()
     {
         var watch = Stopwatch.StartNew();
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.GiasImport, new GiasImportInput(extract, links), CancellationToken.None);
-        var run = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, CancellationToken.None);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.GiasImport, new GiasImportInput(extract, links), CancellationToken.None);
+        var run = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, CancellationToken.None);
         watch.Stop();
         if (run.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
@@ -133,11 +152,16 @@ try
         $"{(second.Elapsed.TotalSeconds <= 5 && second.Output.Written == 0 ? "met" : "NOT met")}; peak <= 400 MB: " +
         $"{(Process.GetCurrentProcess().PeakWorkingSet64 <= 400L * 1024 * 1024 ? "met" : "NOT met")}; import within 4x parse-only: " +
         $"{(first.Elapsed.TotalSeconds <= 4 * parse.Elapsed.TotalSeconds ? "met" : "NOT met")}");
-    await host.StopAsync(CancellationToken.None);
+    await host.StopAsync();
     await store.DisposeAsync();
 }
 finally
 {
+    if (azurite is not null)
+    {
+        await azurite.DisposeAsync();
+    }
+
     try
     {
         Directory.Delete(folder, recursive: true);

@@ -1,5 +1,5 @@
-using Ecf.Durable;
 using Ecf.Orchestrations.Diagnostics;
+using Microsoft.DurableTask;
 using Moq;
 
 namespace Ecf.Orchestrations.Tests.Diagnostics;
@@ -40,7 +40,7 @@ public sealed class PingOrchestratorTests
         context
             .Setup(c => c.CallActivityAsync<string>(ActivityNames.Echo, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback(() => steps.Add("echo"))
-            .ThrowsAsync(new TaskFailedException(ActivityNames.Echo, 1, new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "asked to fail")));
+            .ThrowsAsync(new TaskFailedException(ActivityNames.Echo, 1, new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "asked to fail", null, null, null)));
 
         // Act
         var error = await Assert.ThrowsAsync<TaskFailedException>(() => new PingOrchestrator().RunAsync(context.Object, new PingInput("hi", Fail: true, DelaySeconds: 90)));

@@ -3,11 +3,15 @@ using System.Globalization;
 
 namespace Ecf.Orchestrations.Tests.Gias;
 
-/// <summary>A host running the GIAS import in its own process (tests/Ecf.Orchestrations.GiasHost), to be SIGKILLed mid-run.</summary>
+/// <summary>
+/// tests/Ecf.Orchestrations.GiasHost as a real child process: the GIAS import on the app's local durable runtime (task hub on
+/// Azurite), over the test's store file; it reports each finished batch and can be SIGKILLed mid-run.
+/// </summary>
 internal sealed class GiasChildHost : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Task _reader;
+    private readonly Task<string> _errors;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private readonly List<int> _batches = [];
@@ -16,6 +20,7 @@ internal sealed class GiasChildHost : IAsyncDisposable
     private GiasChildHost(Process process)
     {
         _process = process;
+        _errors = process.StandardError.ReadToEndAsync();
         _reader = Task.Run(ReadAsync);
     }
 
@@ -31,7 +36,8 @@ internal sealed class GiasChildHost : IAsyncDisposable
         }
     }
 
-    public static async Task<GiasChildHost> StartAsync(string database, string filesFolder, string extract, string links, int batchSize, string instanceId)
+    public static async Task<GiasChildHost> StartAsync(GiasHarness harness, string extract, string links, int batchSize, string instanceId,
+        string connectionString, string taskHub, TimeSpan visibilityTimeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -40,15 +46,16 @@ internal sealed class GiasChildHost : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(HostPath());
-        start.ArgumentList.Add(database);
-        start.ArgumentList.Add(filesFolder);
-        start.ArgumentList.Add(extract);
-        start.ArgumentList.Add(links);
-        start.ArgumentList.Add(batchSize.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(instanceId);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the GIAS host.");
-        var child = new GiasChildHost(process);
+        foreach (var argument in new[]
+        {
+            HostPath(), harness.DatabasePath, harness.FilesFolder, extract, links, batchSize.ToString(CultureInfo.InvariantCulture), instanceId,
+            connectionString, taskHub, ((int)visibilityTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var child = new GiasChildHost(Process.Start(start) ?? throw new InvalidOperationException("Could not start the GIAS host."));
         try
         {
             await child._ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -78,8 +85,8 @@ internal sealed class GiasChildHost : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL: no cleanup, no flush, leases left behind. Then reads whatever the child had written.</summary>
-    public async Task KillAsync()
+    /// <summary>SIGKILL of the process tree: no cleanup, no flush, messages and leases left behind; returns the exit code (137).</summary>
+    public async Task<int> KillAsync()
     {
         if (!_process.HasExited)
         {
@@ -88,11 +95,13 @@ internal sealed class GiasChildHost : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         await _reader;
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        await _errors;
         _process.Dispose();
     }
 
@@ -106,15 +115,7 @@ internal sealed class GiasChildHost : IAsyncDisposable
             }
             else if (line.StartsWith("end ", StringComparison.Ordinal))
             {
-                lock (_lock)
-                {
-                    foreach (var waiter in _waiters)
-                    {
-                        waiter.Reached.TrySetException(new InvalidOperationException($"The instance ended in the GIAS host: {line}"));
-                    }
-
-                    _waiters.Clear();
-                }
+                Fail(new InvalidOperationException($"The instance ended in the GIAS host: {line}"));
             }
             else if (line.StartsWith("b ", StringComparison.Ordinal))
             {
@@ -130,14 +131,18 @@ internal sealed class GiasChildHost : IAsyncDisposable
             }
         }
 
-        var errors = await _process.StandardError.ReadToEndAsync();
-        var exited = new InvalidOperationException($"The GIAS host exited: {errors}");
+        var exited = new InvalidOperationException($"The GIAS host exited: {await _errors}");
         _ready.TrySetException(exited);
+        Fail(exited);
+    }
+
+    private void Fail(Exception exception)
+    {
         lock (_lock)
         {
             foreach (var waiter in _waiters)
             {
-                waiter.Reached.TrySetException(exited);
+                waiter.Reached.TrySetException(exception);
             }
 
             _waiters.Clear();

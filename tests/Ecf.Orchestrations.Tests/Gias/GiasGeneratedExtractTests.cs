@@ -1,6 +1,6 @@
 using Ecf.Application.Gias;
-using Ecf.Durable;
 using Ecf.Orchestrations.Gias;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Orchestrations.Tests.Gias;
 

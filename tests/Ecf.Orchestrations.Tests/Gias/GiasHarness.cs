@@ -1,102 +1,91 @@
+using System.Globalization;
 using Ecf.Application.Schools;
 using Ecf.Application.Storage;
 using Ecf.Domain.Schools;
-using Ecf.Durable;
+using Ecf.LocalRuntime;
 using Ecf.Orchestrations.Gias;
+using Ecf.Orchestrations.GiasHost;
+using Ecf.Orchestrations.Tests.Infrastructure;
 using Ecf.Storage;
-using Ecf.Storage.Files;
 using Ecf.Storage.Sqlite;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Ecf.Orchestrations.Tests.Gias;
 
 /// <summary>
-/// A real embedded store and file store in a temp folder, the schools services and a durable host running the GIAS import.
-/// Fixtures are the project's own files (Fixtures/Gias) in the real edubasealldata layout.
+/// A real embedded store and file store in a temp folder, the schools services, and a durable host running the GIAS import on the
+/// real Microsoft.DurableTask worker: the in-process test host (in memory), or the app's local runtime on an Azure Storage account
+/// (<see cref="StartLocalHostAsync"/>). Fixtures are the project's own files (Fixtures/Gias) in the real edubasealldata layout.
 /// </summary>
 internal sealed class GiasHarness : IAsyncDisposable
 {
-    private readonly List<(DurableTaskHost Host, ServiceProvider Services)> _hosts = [];
-    private readonly Action<DurableTaskRegistry>? _register;
-    private readonly int _batchSize;
+    private readonly List<(IAsyncDisposable Host, DurableTaskClient Client)> _hosts = [];
+    private readonly Func<IServiceProvider, ITaskActivity>? _batch;
 
-    private GiasHarness(string folder, SqliteDocumentStore store, int batchSize, Action<DurableTaskRegistry>? register)
+    private GiasHarness(string folder, SqliteDocumentStore store, ServiceProvider application, Func<IServiceProvider, ITaskActivity>? batch)
     {
         Folder = folder;
         Store = store;
-        _batchSize = batchSize;
-        _register = register;
+        Application = application;
+        _batch = batch;
     }
 
     public string Folder { get; }
 
     public SqliteDocumentStore Store { get; }
 
-    public DurableTaskClient Client => _hosts[^1].Host.Client;
+    /// <summary>The schools services the activities run with.</summary>
+    public ServiceProvider Application { get; }
 
-    public IServiceProvider Services => _hosts[^1].Services;
+    public string DatabasePath => Path.Combine(Folder, "ecf.db");
+
+    public string FilesFolder => Path.Combine(Folder, "files");
+
+    public DurableTaskClient Client => _hosts[^1].Client;
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Gias", name);
 
-    /// <param name="startHost">False: the store only (a host in another process runs first); call <see cref="StartHostAsync"/> later.</param>
-    public static async Task<GiasHarness> StartAsync(int batchSize = 4, Action<DurableTaskRegistry>? register = null, bool startHost = true)
+    /// <param name="batch">The batch activity in place of the real one (e.g. counting calls); null: the real registration.</param>
+    /// <param name="startHost">False: the store only (a host in another process runs first, or <see cref="StartLocalHostAsync"/>).</param>
+    public static async Task<GiasHarness> StartAsync(int batchSize = 4, Func<IServiceProvider, ITaskActivity>? batch = null, bool startHost = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ecf-gias-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var store = new SqliteDocumentStore(Path.Combine(folder, "ecf.db"));
         await store.EnsureContainersAsync(EcfContainers.All);
-        var harness = new GiasHarness(folder, store, batchSize, register);
+        var application = GiasImportServices.Build(store, Path.Combine(folder, "files"), batchSize, Fixture("day1_edubasealldata.csv"), Fixture("day1_links.csv"));
+        var harness = new GiasHarness(folder, store, application, batch);
         if (startHost)
         {
-            await harness.StartHostAsync();
+            var host = await TestHosts.StartAsync(r => GiasImportServices.Register(r, batch), s => s.AddGiasHandlers(application));
+            harness._hosts.Add((host, host.Client));
         }
 
         return harness;
     }
 
-    public async Task StartHostAsync()
+    /// <summary>Starts the app's local durable runtime on <paramref name="taskHub"/> of the storage account (Azurite) as the next host.</summary>
+    public async Task StartLocalHostAsync(string connectionString, string taskHub, TimeSpan visibilityTimeout)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Gias:BatchSize"] = _batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Gias:BatchesPerGeneration"] = "2",
-            ["Gias:Extract"] = Fixture("day1_edubasealldata.csv"),
-            ["Gias:Links"] = Fixture("day1_links.csv"),
-        }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IDocumentStore>(Store)
-            .AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(Folder, "files")))
-            .AddLogging()
-            .AddEcfSchools()
-            .BuildServiceProvider();
-        var registry = new DurableTaskRegistry();
-        if (_register is null)
-        {
-            GiasImportRegistration.Register(registry);
-        }
-        else
-        {
-            // The test supplies the batch activity; the rest is the real registration.
-            registry
-                .AddOrchestrator<GiasImportOrchestrator>(OrchestrationNames.GiasImport)
-                .AddActivity<GiasPrepareImportActivity>(ActivityNames.GiasPrepareImport)
-                .AddActivity<GiasApplyLinksActivity>(ActivityNames.GiasApplyLinks);
-            _register(registry);
-        }
-        var options = new DurableTaskOptions { LeaseDuration = TimeSpan.FromSeconds(2), MaxPollInterval = TimeSpan.FromMilliseconds(50) };
-        var host = new DurableTaskHost(Store, registry, options, TimeProvider.System, null, services);
-        _hosts.Add((host, services));
-        await host.StartAsync(CancellationToken.None);
-    }
-
-    /// <summary>Stops the newest host without waiting for its work (its lease is left to expire).</summary>
-    public async Task StopHostAsync()
-    {
-        var (host, services) = _hosts[^1];
-        await host.DisposeAsync();
-        await services.DisposeAsync();
+            ["LocalDurable:Backend"] = nameof(LocalDurableBackend.AzureStorage),
+            ["LocalDurable:StorageConnectionString"] = connectionString,
+            ["LocalDurable:TaskHubName"] = taskHub,
+            ["LocalDurable:VisibilityTimeout"] = visibilityTimeout.ToString("c", CultureInfo.InvariantCulture),
+        });
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddGiasHandlers(Application);
+        builder.Services.AddEcfLocalDurableTask(builder.Configuration, r => GiasImportServices.Register(r, _batch));
+        var host = builder.Build();
+        await host.StartAsync();
+        _hosts.Add((new StoppingHost(host), host.Services.GetRequiredService<DurableTaskClient>()));
     }
 
     public async Task<OrchestrationMetadata> RunAsync(string extract, string links, string? instanceId = null)
@@ -129,12 +118,12 @@ internal sealed class GiasHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (host, services) in _hosts)
+        for (var i = _hosts.Count - 1; i >= 0; i--)
         {
-            await host.DisposeAsync();
-            await services.DisposeAsync();
+            await _hosts[i].Host.DisposeAsync();
         }
 
+        await Application.DisposeAsync();
         await Store.DisposeAsync();
         try
         {
@@ -142,6 +131,16 @@ internal sealed class GiasHarness : IAsyncDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>A generic host that stops (releasing its task hub's partitions) before it is disposed.</summary>
+    private sealed class StoppingHost(IHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
         }
     }
 }

@@ -1,6 +1,6 @@
 using Ecf.Domain.Schools;
-using Ecf.Durable;
 using Ecf.Orchestrations.Gias;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Orchestrations.Tests.Gias;
 

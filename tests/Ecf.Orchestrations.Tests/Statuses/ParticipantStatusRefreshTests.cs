@@ -1,6 +1,6 @@
 using Ecf.Domain.People;
-using Ecf.Durable;
 using Ecf.Orchestrations.Statuses;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Orchestrations.Tests.Statuses;
 

@@ -8,22 +8,25 @@ using Ecf.Application.Registrations;
 using Ecf.Domain.People;
 using Ecf.Domain.ReferenceData;
 using Ecf.Domain.Schools;
-using Ecf.Durable;
 using Ecf.Orchestrations.Statuses;
+using Ecf.Orchestrations.Tests.Infrastructure;
 using Ecf.TestKit;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecf.Orchestrations.Tests.Statuses;
 
 /// <summary>
-/// A real embedded store, the people, registration and provider-view services on a clock the test sets, and a durable host
-/// (real time) running the status refresh. The app's clock decides "today" for the refresh, as in production.
+/// A real embedded store, the people, registration and provider-view services on a clock the test sets, and the in-process
+/// test host (real time) running the status refresh with those services' handler. The app's clock decides "today" for the
+/// refresh, as in production.
 /// </summary>
 internal sealed class StatusRefreshHarness : IAsyncDisposable
 {
-    private readonly DurableTaskHost _host;
+    private readonly DurableTaskTestHost _host;
 
-    private StatusRefreshHarness(StoreHost store, DurableTaskHost host)
+    private StatusRefreshHarness(StoreHost store, DurableTaskTestHost host)
     {
         Host = store;
         _host = host;
@@ -42,11 +45,9 @@ internal sealed class StatusRefreshHarness : IAsyncDisposable
     public static async Task<StatusRefreshHarness> StartAsync(DateTimeOffset now)
     {
         var store = await StoreHost.StartAsync(services => services.AddEcfProviderViews().AddEcfPeople(), now);
-        var registry = new DurableTaskRegistry();
-        ParticipantStatusRefreshRegistration.Register(registry);
-        var options = new DurableTaskOptions { LeaseDuration = TimeSpan.FromSeconds(2), MaxPollInterval = TimeSpan.FromMilliseconds(50) };
-        var host = new DurableTaskHost(store.Store, registry, options, TimeProvider.System, null, store.Services);
-        await host.StartAsync(CancellationToken.None);
+        var host = await TestHosts.StartAsync(
+            registry => ParticipantStatusRefreshRegistration.Register(registry),
+            services => services.AddSingleton(store.Get<RefreshParticipantStatusesHandler>()));
         return new StatusRefreshHarness(store, host);
     }
 

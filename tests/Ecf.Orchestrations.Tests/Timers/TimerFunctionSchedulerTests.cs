@@ -1,6 +1,8 @@
 using System.Globalization;
+using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Timers;
 using Ecf.Storage;
+using Microsoft.DurableTask;
 
 namespace Ecf.Orchestrations.Tests.Timers;
 
@@ -13,7 +15,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_FirstPass_RecordsScheduleAndStartsNothing()
     {
         // Arrange
-        await using var harness = new TimerHarness(At("2025-03-01T06:30:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T06:30:00Z"));
         var scheduler = harness.NewScheduler(("Nightly", Daily));
 
         // Act
@@ -33,7 +35,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_OccurrenceDue_StartsOneInstanceWithDeterministicIdAndInput()
     {
         // Arrange
-        await using var harness = new TimerHarness(At("2025-03-01T05:59:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:59:00Z"));
         var scheduler = harness.NewScheduler(("Nightly", Daily));
         await scheduler.RunDueAsync();
         harness.Time.SetUtcNow(At("2025-03-01T06:00:00.2Z"));
@@ -55,7 +57,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_NothingDueYet_StartsNothing()
     {
         // Arrange
-        await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:00:00Z"));
         var scheduler = harness.NewScheduler(("Nightly", Daily));
         await scheduler.RunDueAsync();
         harness.Time.SetUtcNow(At("2025-03-01T05:59:59.999Z"));
@@ -73,7 +75,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_TwoSchedulersOnOneStore_EachOccurrenceStartsExactlyOneInstance()
     {
         // Arrange
-        await using var harness = new TimerHarness(At("2025-03-01T09:58:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T09:58:00Z"));
         var first = harness.NewScheduler(("Poll", EveryFiveMinutes));
         var second = harness.NewScheduler(("Poll", EveryFiveMinutes));
         await Task.WhenAll(first.RunDueAsync(), second.RunDueAsync());
@@ -98,7 +100,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_OccurrencesMissedWhileNoHostRan_RunsOnlyTheLatestOnceAtStart()
     {
         // Arrange: a host saw the schedule on 1 March, then no host ran until 4 March 12:00 (three 06:00 occurrences missed).
-        await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:00:00Z"));
         await harness.NewScheduler(("Nightly", Daily)).RunDueAsync();
         harness.Time.SetUtcNow(At("2025-03-04T12:00:00Z"));
         var restarted = harness.NewScheduler(("Nightly", Daily));
@@ -115,7 +117,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_RestartAfterAnOccurrenceRan_DoesNotRunItAgain()
     {
         // Arrange
-        await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:00:00Z"));
         var before = harness.NewScheduler(("Nightly", Daily));
         await before.RunDueAsync();
         harness.Time.SetUtcNow(At("2025-03-01T06:00:01Z"));
@@ -136,10 +138,10 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_InstanceOfTheOccurrenceAlreadyExists_DoesNotStartItAgain()
     {
         // Arrange: the occurrence's instance exists (finished or not), e.g. started by a host whose confirmation was lost.
-        await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:00:00Z"));
         var scheduler = harness.NewScheduler(("Nightly", Daily));
         await scheduler.RunDueAsync();
-        await harness.NewClient().ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Ping, "earlier", new Durable.StartOrchestrationOptions("timer:Nightly:20250301060000"));
+        await harness.Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Ping, new PingInput("earlier"), new StartOrchestrationOptions("timer:Nightly:20250301060000"));
         harness.Time.SetUtcNow(At("2025-03-01T06:00:00Z"));
 
         // Act
@@ -148,14 +150,14 @@ public sealed class TimerFunctionSchedulerTests
         // Assert
         Assert.Empty(started);
         var instance = Assert.Single(await harness.InstancesAsync());
-        Assert.Equal("\"earlier\"", instance.SerializedInput);
+        Assert.Equal("earlier", instance.ReadInputAs<PingInput>()!.Message);
     }
 
     [Fact]
     public async Task RunDueAsync_ClaimLeftUnconfirmedByADeadHost_IsStartedAfterTheClaimTimeoutOnly()
     {
         // Arrange: a host claimed 06:00 and died before starting the instance.
-        await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:00:00Z"));
         var scheduler = harness.NewScheduler(("Nightly", Daily));
         await scheduler.RunDueAsync();
         var container = await harness.ContainerAsync();
@@ -192,7 +194,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_ScheduleChanged_StartsAfreshWithoutRunningAnything()
     {
         // Arrange
-        await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:00:00Z"));
         await harness.NewScheduler(("Nightly", Daily)).RunDueAsync();
         harness.Time.SetUtcNow(At("2025-03-01T10:00:00Z"));
         var changed = harness.NewScheduler(("Nightly", "0 0 2 * * *"));
@@ -211,7 +213,7 @@ public sealed class TimerFunctionSchedulerTests
     public async Task RunDueAsync_DisabledFunction_StartsNothing()
     {
         // Arrange
-        await using var harness = new TimerHarness(At("2025-03-01T05:00:00Z"));
+        await using var harness = await TimerHarness.StartAsync(At("2025-03-01T05:00:00Z"));
         var function = new TimerFunctionOptions { Schedule = Daily, Orchestration = OrchestrationNames.Ping, Disabled = "true" };
         var scheduler = harness.NewScheduler(("Nightly", function));
         await scheduler.RunDueAsync();

@@ -1,37 +1,42 @@
-using Ecf.Durable;
 using Ecf.Orchestrations.Diagnostics;
+using Ecf.Orchestrations.Tests.Infrastructure;
 using Ecf.Orchestrations.Timers;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
 using Ecf.TestKit;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Ecf.Orchestrations.Tests.Timers;
 
 /// <summary>
-/// Timer function schedulers on a real embedded store in a temp file. Each scheduler made by <c>NewScheduler</c> is a separate "host":
-/// its own store connection, client and scheduler on the same file. No durable host runs: instances are only started.
+/// Timer function schedulers on a real embedded store in a temp file, starting orchestrations through the client of one in-process
+/// test host (which runs them: Ping). Each scheduler made by <c>NewScheduler</c> is a separate "host": its own store connection
+/// and scheduler on the same file.
 /// </summary>
 internal sealed class TimerHarness : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ecf-orchestrations-tests", Guid.NewGuid().ToString("N"));
     private readonly List<IDocumentStore> _stores = [];
+    private readonly DurableTaskTestHost _host;
 
-    public TimerHarness(DateTimeOffset now)
+    private TimerHarness(DateTimeOffset now, DurableTaskTestHost host)
     {
         Directory.CreateDirectory(_folder);
         Time = new TestClock(now);
-        Registry = DiagnosticsRegistration.Register(new DurableTaskRegistry());
+        _host = host;
     }
 
     public TestClock Time { get; }
 
-    public DurableTaskRegistry Registry { get; }
-
-    public DurableTaskOptions DurableOptions { get; } = new();
+    public DurableTaskClient Client => _host.Client;
 
     public string DatabasePath => Path.Combine(_folder, "ecf.db");
+
+    public static async Task<TimerHarness> StartAsync(DateTimeOffset now) =>
+        new(now, await TestHosts.StartAsync(registry => DiagnosticsRegistration.Register(registry), _ => { }));
 
     public TimerFunctionScheduler NewScheduler(params (string Name, string Schedule)[] functions) =>
         NewScheduler(functions.Select(f => (f.Name, new TimerFunctionOptions { Schedule = f.Schedule, Orchestration = OrchestrationNames.Ping, Input = """{"message":"tick"}""" })).ToArray());
@@ -44,18 +49,13 @@ internal sealed class TimerHarness : IAsyncDisposable
             options.Functions[name] = function;
         }
 
-        var store = NewStore();
-        var client = new StoreDurableTaskClient(store, DurableOptions, Registry, Time);
-        return new TimerFunctionScheduler(store, client, Options.Create(options), Options.Create(DurableOptions), Time, NullLogger<TimerFunctionScheduler>.Instance);
+        return new TimerFunctionScheduler(NewStore(), Client, Options.Create(options), Time, NullLogger<TimerFunctionScheduler>.Instance);
     }
-
-    /// <summary>A client of its own, to look at instances.</summary>
-    public DurableTaskClient NewClient() => new StoreDurableTaskClient(NewStore(), DurableOptions, Registry, Time);
 
     public async Task<List<OrchestrationMetadata>> InstancesAsync()
     {
         var instances = new List<OrchestrationMetadata>();
-        await foreach (var instance in NewClient().GetAllInstancesAsync(new OrchestrationQuery(FetchInputsAndOutputs: true)))
+        await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }))
         {
             instances.Add(instance);
         }
@@ -66,12 +66,13 @@ internal sealed class TimerHarness : IAsyncDisposable
     public async Task<IDocumentContainer> ContainerAsync()
     {
         var store = NewStore();
-        await store.EnsureContainersAsync([DurableOptions.ContainerDefinition]);
-        return store.GetContainer(DurableOptions.ContainerName);
+        await store.EnsureContainersAsync([TimerScheduleDocument.Container]);
+        return store.GetContainer(TimerScheduleDocument.Container.Name);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _host.DisposeAsync();
         foreach (var store in _stores)
         {
             await store.DisposeAsync();
