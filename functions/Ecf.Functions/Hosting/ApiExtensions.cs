@@ -68,6 +68,7 @@ public static class ApiExtensions
         services.AddEcfAuthorization();
         services.AddEcfOpenApi();
 
+        services.AddSingleton<AzureFunctions.EndpointInvoker>();
         services.AddScoped<StoreInitializer>();
         services.AddSingleton<LocalTokenProvisioner>();
         services.AddHostedService<EcfStartupService>();
@@ -78,10 +79,24 @@ public static class ApiExtensions
     public static WebApplication UseEcfApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseEcfMiddleware(selectEndpoint: builder => builder.UseRouting());
+        app.MapEcfEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// The middleware between the edge and an endpoint, in order, for both hosts: the local host selects the endpoint by
+    /// routing (<paramref name="selectEndpoint"/>); the Functions worker's <see cref="AzureFunctions.EndpointInvoker"/> has set
+    /// it already and passes nothing.
+    /// </summary>
+    public static IApplicationBuilder UseEcfMiddleware(this IApplicationBuilder app, Action<IApplicationBuilder> selectEndpoint)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(selectEndpoint);
         // The correlation id and the bodies of bare error statuses come first, from EdgeStartupFilter.
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseMiddleware<RequestSizeMiddleware>();
-        app.UseRouting();
+        selectEndpoint(app);
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -90,7 +105,6 @@ public static class ApiExtensions
 
         // After authentication: token checks and last_used_at follow the real clock; the endpoint sees the sandbox date.
         app.UseMiddleware<SandboxClockMiddleware>();
-        app.MapEcfEndpoints();
         return app;
     }
 
