@@ -30,7 +30,7 @@ public static class FunctionsWorkerHost
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
-        builder.AddEcfServices();
+        builder.AddEcfServices(EcfHostKind.FunctionsWorker);
         builder.AddEcfTelemetry();
         builder.Services.AddEcfEndpointDataSource();
         return builder.Build();

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.AzureFunctions;
 
@@ -6,7 +7,8 @@ namespace Ecf.Functions.AzureFunctions;
 /// Every HTTP route as an HTTP-triggered Azure Function (ASP.NET Core integration). Each runs the app's endpoint of the same
 /// name through <see cref="EndpointInvoker"/>, so the endpoint definitions in Features/ and Api/ stay the one definition of
 /// each route for both hosts. The route is the endpoint's without <c>/api/</c> (host.json's route prefix); a test checks the
-/// published functions.metadata against the local host's routes.
+/// published functions.metadata against the local host's routes. The orchestration routes also take the Durable Functions client
+/// binding, which their endpoints use as their <see cref="DurableTaskClient"/>.
 /// </summary>
 public static class HttpFunctions
 {
@@ -46,24 +48,24 @@ public static class HttpFunctions
 
     // Orchestrations
     [Function(nameof(OrchestrationList))]
-    public static Task<IResult> OrchestrationList([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orchestrations")] HttpRequest req) =>
-        EndpointInvoker.InvokeAsync(req, nameof(OrchestrationList));
+    public static Task<IResult> OrchestrationList([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orchestrations")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationList));
 
     [Function(nameof(OrchestrationStart))]
-    public static Task<IResult> OrchestrationStart([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orchestrations/{name}")] HttpRequest req) =>
-        EndpointInvoker.InvokeAsync(req, nameof(OrchestrationStart));
+    public static Task<IResult> OrchestrationStart([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orchestrations/{name}")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationStart));
 
     [Function(nameof(OrchestrationGetStatus))]
-    public static Task<IResult> OrchestrationGetStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orchestrations/{instanceId}")] HttpRequest req) =>
-        EndpointInvoker.InvokeAsync(req, nameof(OrchestrationGetStatus));
+    public static Task<IResult> OrchestrationGetStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orchestrations/{instanceId}")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationGetStatus));
 
     [Function(nameof(OrchestrationPurge))]
-    public static Task<IResult> OrchestrationPurge([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orchestrations/{instanceId}")] HttpRequest req) =>
-        EndpointInvoker.InvokeAsync(req, nameof(OrchestrationPurge));
+    public static Task<IResult> OrchestrationPurge([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orchestrations/{instanceId}")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationPurge));
 
     [Function(nameof(OrchestrationTerminate))]
-    public static Task<IResult> OrchestrationTerminate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orchestrations/{instanceId}/terminate")] HttpRequest req) =>
-        EndpointInvoker.InvokeAsync(req, nameof(OrchestrationTerminate));
+    public static Task<IResult> OrchestrationTerminate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orchestrations/{instanceId}/terminate")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationTerminate));
 
     // School service
     [Function(nameof(GetSchoolCohort))]

@@ -12,7 +12,6 @@ using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Registrations;
 using Ecf.Functions.Features.Schools;
-using Ecf.Functions.Features.Timers;
 using Ecf.Functions.Features.UnfundedMentors;
 using Ecf.Functions.LocalTokens;
 using Ecf.Functions.Requests;
@@ -119,7 +118,6 @@ public static class ApiExtensions
         leadProviderApi.MapParticipantsFeature();
         leadProviderApi.MapDeliveryPartnersFeature();
         leadProviderApi.MapUnfundedMentorsFeature();
-        endpoints.MapTimerTriggers();
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {
             module.Map(endpoints);

@@ -1,5 +1,6 @@
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
+using Ecf.Functions.AzureFunctions;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
@@ -14,22 +15,37 @@ namespace Ecf.Functions.Hosting;
 /// <summary>The one composition of the process, shared by the local web application, the Azure Functions worker and the command line.</summary>
 public static class EcfComposition
 {
-    /// <summary>Every service of the app, for either host: the local web application or the Azure Functions worker.</summary>
-    public static IHostApplicationBuilder AddEcfServices(this IHostApplicationBuilder builder)
+    /// <summary>Every service of the app, for the local host (the default, also the command line's) or the Azure Functions worker.</summary>
+    public static IHostApplicationBuilder AddEcfServices(this IHostApplicationBuilder builder, EcfHostKind host = EcfHostKind.Local)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureEcfHosting();
-        builder.Services
+        if (host == EcfHostKind.Local)
+        {
             // First: Azurite (when the local durable backend is Azurite) listens before anything that uses it starts.
-            .AddEcfLocalAzurite(builder.Configuration)
+            builder.Services.AddEcfLocalAzurite(builder.Configuration);
+        }
+
+        builder.Services
             .AddEcfStorage(builder.Configuration)
             .AddEcfReferenceData()
             .AddEcfTokens(builder.Configuration)
-            .AddEcfApi(builder.Configuration)
+            .AddEcfApi(builder.Configuration);
+        if (host == EcfHostKind.Local)
+        {
             // After AddEcfApi: hosted services start in order, so the durable task hub, its worker and the timer functions start
             // once EcfStartupService has created the containers.
-            .AddEcfLocalDurableTask(builder.Configuration, EcfOrchestrations.Register)
-            .AddEcfTimerFunctions(builder.Configuration);
+            builder.Services
+                .AddEcfLocalDurableTask(builder.Configuration, EcfOrchestrations.Register)
+                .AddEcfTimerFunctions(builder.Configuration)
+                .AddHostedService<GiasFirstStartImport>();
+        }
+        else
+        {
+            // In Azure the Durable Functions extension runs orchestrations, timers start them, and the client comes from the binding.
+            builder.Services.AddEcfFunctionsDurableClient();
+        }
+
         builder.AddSchoolsFeature();
         builder.AddProviderViewsFeature();
         builder.AddPeopleFeature();
@@ -95,4 +111,14 @@ public static class EcfComposition
             throw;
         }
     }
+}
+
+/// <summary>Which host the composition is for.</summary>
+public enum EcfHostKind
+{
+    /// <summary>The local host (and the command line): Kestrel, the local durable runtime and timers.</summary>
+    Local,
+
+    /// <summary>The Azure Functions isolated worker: the Functions host triggers routes, timers, orchestrations and activities.</summary>
+    FunctionsWorker,
 }

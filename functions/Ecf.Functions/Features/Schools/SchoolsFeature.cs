@@ -13,7 +13,6 @@ public static class SchoolsFeature
         builder.Services.AddEcfSchools();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.PostConfigure<GiasImportOptions>(options => options.BasePath ??= EcfPaths.DataBase(contentRoot));
-        builder.Services.AddHostedService<GiasFirstStartImport>();
         return builder;
     }
 
