@@ -1,9 +1,9 @@
+using Ecf.Application.Gias;
+using Ecf.Application.People;
 using Ecf.Orchestrations;
 using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Gias;
 using Ecf.Orchestrations.Statuses;
-using Ecf.Application.Gias;
-using Ecf.Application.People;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
