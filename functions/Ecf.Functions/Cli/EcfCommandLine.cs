@@ -5,7 +5,7 @@ namespace Ecf.Functions.Cli;
 /// <summary>The <c>ecf</c> command line (System.CommandLine), dispatched from Program when the first argument is a command.</summary>
 public static class EcfCommandLine
 {
-    public static IReadOnlyList<string> Commands { get; } = ["tokens", "functions", "gias", "uplifts"];
+    public static IReadOnlyList<string> Commands { get; } = ["tokens", "gias", "uplifts"];
 
     /// <summary>The help options System.CommandLine answers; with one of them first, the command line prints help and nothing is served.</summary>
     public static IReadOnlyList<string> HelpOptions { get; } = ["--help", "-h", "-?", "/?"];
@@ -21,7 +21,6 @@ public static class EcfCommandLine
         var root = new RootCommand($"Ecf.Functions command line. Without a command, the app serves HTTP on http://localhost:{Hosting.ApiLimits.DefaultPort}; choose the address with --urls <url> or ASPNETCORE_URLS.")
         {
             TokensCommand.Create(context),
-            FunctionsCommand.Create(context),
             GiasCommand.Create(context),
             UpliftsCommand.Create(context),
         };

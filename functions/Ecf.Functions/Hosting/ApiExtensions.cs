@@ -12,7 +12,6 @@ using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Registrations;
 using Ecf.Functions.Features.Schools;
-using Ecf.Functions.Features.Timers;
 using Ecf.Functions.Features.UnfundedMentors;
 using Ecf.Functions.LocalTokens;
 using Ecf.Functions.Requests;
@@ -64,6 +63,7 @@ public static class ApiExtensions
         services.AddEcfAuthorization();
         services.AddEcfOpenApi();
 
+        services.AddSingleton<AzureFunctions.EndpointInvoker>();
         services.AddScoped<StoreInitializer>();
         services.AddSingleton<LocalTokenProvisioner>();
         services.AddHostedService<EcfStartupService>();
@@ -74,10 +74,24 @@ public static class ApiExtensions
     public static WebApplication UseEcfApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseEcfMiddleware(selectEndpoint: builder => builder.UseRouting());
+        app.MapEcfEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// The middleware between the edge and an endpoint, in order, for both hosts: the local host selects the endpoint by
+    /// routing (<paramref name="selectEndpoint"/>); the Functions worker's <see cref="AzureFunctions.EndpointInvoker"/> has set
+    /// it already and passes nothing.
+    /// </summary>
+    public static IApplicationBuilder UseEcfMiddleware(this IApplicationBuilder app, Action<IApplicationBuilder> selectEndpoint)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(selectEndpoint);
         // The correlation id and the bodies of bare error statuses come first, from EdgeStartupFilter.
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.UseMiddleware<RequestSizeMiddleware>();
-        app.UseRouting();
+        selectEndpoint(app);
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -86,7 +100,6 @@ public static class ApiExtensions
 
         // After authentication: token checks and last_used_at follow the real clock; the endpoint sees the sandbox date.
         app.UseMiddleware<SandboxClockMiddleware>();
-        app.MapEcfEndpoints();
         return app;
     }
 
@@ -105,7 +118,6 @@ public static class ApiExtensions
         leadProviderApi.MapParticipantsFeature();
         leadProviderApi.MapDeliveryPartnersFeature();
         leadProviderApi.MapUnfundedMentorsFeature();
-        endpoints.MapTimerTriggers();
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {
             module.Map(endpoints);

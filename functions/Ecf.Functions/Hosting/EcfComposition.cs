@@ -1,6 +1,6 @@
-using System.Globalization;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
+using Ecf.Functions.AzureFunctions;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
@@ -8,59 +8,70 @@ using Ecf.LocalRuntime;
 using Ecf.Orchestrations;
 using Ecf.Storage;
 using Ecf.Storage.Files;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Ecf.Functions.Hosting;
 
-/// <summary>The one composition of the process, shared by the HTTP app and the command line.</summary>
+/// <summary>The one composition of the process, shared by the local web application, the Azure Functions worker and the command line.</summary>
 public static class EcfComposition
 {
-    public static WebApplicationBuilder AddEcfServices(this WebApplicationBuilder builder)
+    /// <summary>Every service of the app, for the local host (the default, also the command line's) or the Azure Functions worker.</summary>
+    public static IHostApplicationBuilder AddEcfServices(this IHostApplicationBuilder builder, EcfHostKind host = EcfHostKind.Local)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureEcfHosting();
-        builder.Services
+        if (host == EcfHostKind.Local)
+        {
             // First: Azurite (when the local durable backend is Azurite) listens before anything that uses it starts.
-            .AddEcfLocalAzurite(builder.Configuration)
+            builder.Services.AddEcfLocalAzurite(builder.Configuration);
+        }
+
+        builder.Services
             .AddEcfStorage(builder.Configuration)
             .AddEcfReferenceData()
             .AddEcfTokens(builder.Configuration)
-            .AddEcfApi(builder.Configuration)
+            .AddEcfApi(builder.Configuration);
+        if (host == EcfHostKind.Local)
+        {
             // After AddEcfApi: hosted services start in order, so the durable task hub, its worker and the timer functions start
             // once EcfStartupService has created the containers.
-            .AddEcfLocalDurableTask(builder.Configuration, EcfOrchestrations.Register)
-            .AddEcfTimerFunctions(builder.Configuration);
+            builder.Services
+                .AddEcfLocalDurableTask(builder.Configuration, EcfOrchestrations.Register)
+                .AddEcfTimerFunctions(builder.Configuration)
+                .AddHostedService<GiasFirstStartImport>();
+        }
+        else
+        {
+            // In Azure the Durable Functions extension runs orchestrations, timers start them, and the client comes from the binding.
+            builder.Services.AddEcfFunctionsDurableClient();
+        }
+
         builder.AddSchoolsFeature();
         builder.AddProviderViewsFeature();
         builder.AddPeopleFeature();
         return builder;
     }
 
-    /// <summary>Listening address, request limits, and data paths made absolute.</summary>
-    public static WebApplicationBuilder ConfigureEcfHosting(this WebApplicationBuilder builder)
+    /// <summary>The local web application's listening address: --urls, ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS, else the local default.</summary>
+    public static WebApplicationBuilder UseEcfLocalUrls(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
-
-        var customHandlerPort = configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
-        if (!string.IsNullOrWhiteSpace(customHandlerPort))
-        {
-            // Azure Functions custom handler: the host forwards requests to this port on loopback.
-            if (!int.TryParse(customHandlerPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-            {
-                throw new InvalidOperationException($"FUNCTIONS_CUSTOMHANDLER_PORT must be a port number, not '{customHandlerPort}'.");
-            }
-
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        }
-        else if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+        if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
             && string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
             && string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey]))
         {
-            // Nothing chosen (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS): the local default.
             builder.WebHost.UseUrls($"http://localhost:{ApiLimits.DefaultPort}");
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxRequestBodyBytes);
+        return builder;
+    }
+
+    /// <summary>Request limits, and data paths made absolute.</summary>
+    public static IHostApplicationBuilder ConfigureEcfHosting(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxRequestBodyBytes);
 
         // Relative data paths (SQLite file, file store) resolve against the repository root when run from a checkout.
         var contentRoot = builder.Environment.ContentRootPath;
@@ -86,7 +97,7 @@ public static class EcfComposition
     /// Runs the app. A configuration that fails validation on start is reported first in one plain line naming the
     /// setting, then rethrown so the process fails (and a test host sees the real exception).
     /// </summary>
-    public static async Task<int> RunEcfAsync(this WebApplication app)
+    public static async Task<int> RunEcfAsync(this IHost app)
     {
         ArgumentNullException.ThrowIfNull(app);
         try
@@ -100,4 +111,14 @@ public static class EcfComposition
             throw;
         }
     }
+}
+
+/// <summary>Which host the composition is for.</summary>
+public enum EcfHostKind
+{
+    /// <summary>The local host (and the command line): Kestrel, the local durable runtime and timers.</summary>
+    Local,
+
+    /// <summary>The Azure Functions isolated worker: the Functions host triggers routes, timers, orchestrations and activities.</summary>
+    FunctionsWorker,
 }

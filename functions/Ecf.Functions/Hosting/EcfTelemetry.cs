@@ -27,7 +27,7 @@ public static class EcfTelemetry
     /// <summary>Microsoft.DurableTask's client and worker, and DurableTask.Core under them.</summary>
     public static readonly string[] DurableSources = ["Microsoft.DurableTask*", "DurableTask.Core"];
 
-    public static WebApplicationBuilder AddEcfTelemetry(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddEcfTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration[ConnectionStringKey];

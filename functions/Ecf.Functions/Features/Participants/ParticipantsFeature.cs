@@ -6,7 +6,7 @@ namespace Ecf.Functions.Features.Participants;
 public static class ParticipantsFeature
 {
     /// <summary>The provider views, which serve this feature, delivery partners and unfunded mentors.</summary>
-    public static WebApplicationBuilder AddProviderViewsFeature(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddProviderViewsFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddEcfProviderViews();

@@ -8,7 +8,7 @@ namespace Ecf.Functions.Features.People;
 /// </summary>
 public static class PeopleFeature
 {
-    public static WebApplicationBuilder AddPeopleFeature(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPeopleFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddEcfPeople();

@@ -7,13 +7,12 @@ namespace Ecf.Functions.Features.Schools;
 public static class SchoolsFeature
 {
     /// <summary>Schools and the GIAS import; relative GIAS paths resolve like the other data paths (repository root in a checkout).</summary>
-    public static WebApplicationBuilder AddSchoolsFeature(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSchoolsFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddEcfSchools();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.PostConfigure<GiasImportOptions>(options => options.BasePath ??= EcfPaths.DataBase(contentRoot));
-        builder.Services.AddHostedService<GiasFirstStartImport>();
         return builder;
     }
 

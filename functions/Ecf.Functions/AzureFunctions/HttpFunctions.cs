@@ -1,0 +1,143 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Ecf.Functions.AzureFunctions;
+
+/// <summary>
+/// Every HTTP route as an HTTP-triggered Azure Function (ASP.NET Core integration). Each runs the app's endpoint of the same
+/// name through <see cref="EndpointInvoker"/>, so the endpoint definitions in Features/ and Api/ stay the one definition of
+/// each route for both hosts. The route is the endpoint's without <c>/api/</c> (host.json's route prefix); a test checks the
+/// published functions.metadata against the local host's routes. The orchestration routes also take the Durable Functions client
+/// binding, which their endpoints use as their <see cref="DurableTaskClient"/>.
+/// </summary>
+public static class HttpFunctions
+{
+    // Health and documentation
+    [Function(nameof(Health))]
+    public static Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(Health));
+
+    [Function(nameof(OpenApiDocument))]
+    public static Task<IResult> OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/{documentName}.json")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(OpenApiDocument));
+
+    [Function(nameof(ApiDocs))]
+    public static Task<IResult> ApiDocs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/{*path}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(ApiDocs));
+
+    // Admin
+    [Function(nameof(AdminListTokens))]
+    public static Task<IResult> AdminListTokens([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/tokens")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(AdminListTokens));
+
+    [Function(nameof(AdminCreateToken))]
+    public static Task<IResult> AdminCreateToken([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/tokens")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(AdminCreateToken));
+
+    [Function(nameof(AdminGetPerson))]
+    public static Task<IResult> AdminGetPerson([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{personId}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(AdminGetPerson));
+
+    [Function(nameof(AdminGetPersonTimeline))]
+    public static Task<IResult> AdminGetPersonTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{personId}/timeline")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(AdminGetPersonTimeline));
+
+    [Function(nameof(AdminChallengePartnership))]
+    public static Task<IResult> AdminChallengePartnership([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/partnerships/{id}/challenge")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(AdminChallengePartnership));
+
+    // Orchestrations
+    [Function(nameof(OrchestrationList))]
+    public static Task<IResult> OrchestrationList([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orchestrations")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationList));
+
+    [Function(nameof(OrchestrationStart))]
+    public static Task<IResult> OrchestrationStart([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orchestrations/{name}")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationStart));
+
+    [Function(nameof(OrchestrationGetStatus))]
+    public static Task<IResult> OrchestrationGetStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orchestrations/{instanceId}")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationGetStatus));
+
+    [Function(nameof(OrchestrationPurge))]
+    public static Task<IResult> OrchestrationPurge([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orchestrations/{instanceId}")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationPurge));
+
+    [Function(nameof(OrchestrationTerminate))]
+    public static Task<IResult> OrchestrationTerminate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orchestrations/{instanceId}/terminate")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        EndpointInvoker.InvokeAsync(req.WithDurableClient(client), nameof(OrchestrationTerminate));
+
+    // School service
+    [Function(nameof(GetSchoolCohort))]
+    public static Task<IResult> GetSchoolCohort([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "schools/{urn}/cohorts/{year}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(GetSchoolCohort));
+
+    [Function(nameof(SetUpSchoolCohort))]
+    public static Task<IResult> SetUpSchoolCohort([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "schools/{urn}/cohorts/{year}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(SetUpSchoolCohort));
+
+    [Function(nameof(RegisterEct))]
+    public static Task<IResult> RegisterEct([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/ects")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(RegisterEct));
+
+    [Function(nameof(RegisterMentor))]
+    public static Task<IResult> RegisterMentor([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/mentors")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(RegisterMentor));
+
+    // Lead provider API v3
+    [Function(nameof(V3ListEcfSchools))]
+    public static Task<IResult> V3ListEcfSchools([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/schools/ecf")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListEcfSchools));
+
+    [Function(nameof(V3GetEcfSchool))]
+    public static Task<IResult> V3GetEcfSchool([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/schools/ecf/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetEcfSchool));
+
+    [Function(nameof(V3ListPartnerships))]
+    public static Task<IResult> V3ListPartnerships([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/partnerships/ecf")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListPartnerships));
+
+    [Function(nameof(V3GetPartnership))]
+    public static Task<IResult> V3GetPartnership([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/partnerships/ecf/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetPartnership));
+
+    [Function(nameof(V3CreatePartnership))]
+    public static Task<IResult> V3CreatePartnership([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v3/partnerships/ecf")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3CreatePartnership));
+
+    [Function(nameof(V3UpdatePartnership))]
+    public static Task<IResult> V3UpdatePartnership([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v3/partnerships/ecf/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3UpdatePartnership));
+
+    [Function(nameof(V3ListEcfParticipants))]
+    public static Task<IResult> V3ListEcfParticipants([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/participants/ecf")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListEcfParticipants));
+
+    [Function(nameof(V3ListEcfParticipantTransfers))]
+    public static Task<IResult> V3ListEcfParticipantTransfers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/participants/ecf/transfers")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListEcfParticipantTransfers));
+
+    [Function(nameof(V3GetEcfParticipant))]
+    public static Task<IResult> V3GetEcfParticipant([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/participants/ecf/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetEcfParticipant));
+
+    [Function(nameof(V3GetEcfParticipantTransfers))]
+    public static Task<IResult> V3GetEcfParticipantTransfers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/participants/ecf/{id}/transfers")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetEcfParticipantTransfers));
+
+    [Function(nameof(V3ListDeliveryPartners))]
+    public static Task<IResult> V3ListDeliveryPartners([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/delivery-partners")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListDeliveryPartners));
+
+    [Function(nameof(V3GetDeliveryPartner))]
+    public static Task<IResult> V3GetDeliveryPartner([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/delivery-partners/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetDeliveryPartner));
+
+    [Function(nameof(V3ListUnfundedMentors))]
+    public static Task<IResult> V3ListUnfundedMentors([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/unfunded-mentors/ecf")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListUnfundedMentors));
+
+    [Function(nameof(V3GetUnfundedMentor))]
+    public static Task<IResult> V3GetUnfundedMentor([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/unfunded-mentors/ecf/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetUnfundedMentor));
+}
