@@ -23,6 +23,7 @@ try
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
+        ["LocalDurable:Backend"] = "AzureStorage",
         ["LocalDurable:StorageConnectionString"] = azurite.ConnectionString,
         ["LocalDurable:TaskHubName"] = "EcfBench",
     });

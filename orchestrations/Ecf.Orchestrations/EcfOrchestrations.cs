@@ -1,4 +1,4 @@
-using Ecf.Durable;
+using Microsoft.DurableTask;
 using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Gias;
 using Ecf.Orchestrations.Statuses;

@@ -10,7 +10,17 @@ public sealed partial class LocalDurableOptions
 {
     public const string SectionName = "LocalDurable";
 
-    /// <summary>An Azure Storage connection string (Azurite's, locally: <see cref="AzuriteProcess.ConnectionString"/>).</summary>
+    /// <summary>
+    /// Where the task hub's state lives: <see cref="LocalDurableBackend.Azurite"/> (the default: an Azurite this process starts,
+    /// see <see cref="Azurite"/>), <see cref="LocalDurableBackend.AzureStorage"/> (the account of
+    /// <see cref="StorageConnectionString"/>) or <see cref="LocalDurableBackend.InMemory"/> (nothing survives the process; tests).
+    /// </summary>
+    public LocalDurableBackend Backend { get; set; } = LocalDurableBackend.Azurite;
+
+    /// <summary>The Azurite the local host starts when <see cref="Backend"/> is <see cref="LocalDurableBackend.Azurite"/>.</summary>
+    public AzuriteOptions Azurite { get; set; } = new();
+
+    /// <summary>An Azure Storage connection string, for <see cref="LocalDurableBackend.AzureStorage"/>.</summary>
     public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
     /// <summary>The task hub: prefix of its queues, tables and blob containers (3 to 45 letters and digits, a letter first).</summary>
@@ -35,7 +45,7 @@ public sealed partial class LocalDurableOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(StorageConnectionString))
+        if (Backend == LocalDurableBackend.AzureStorage && string.IsNullOrWhiteSpace(StorageConnectionString))
         {
             problems.Add($"{SectionName}:{nameof(StorageConnectionString)} is required.");
         }
@@ -55,6 +65,27 @@ public sealed partial class LocalDurableOptions
             problems.Add($"{SectionName}:{nameof(MaxPollingInterval)} must be between 100 milliseconds and 5 minutes (was {MaxPollingInterval}).");
         }
 
+        if (!Enum.IsDefined(Backend))
+        {
+            problems.Add($"{SectionName}:{nameof(Backend)} must be Azurite, AzureStorage or InMemory.");
+        }
+
+        if (Backend == LocalDurableBackend.Azurite)
+        {
+            if (string.IsNullOrWhiteSpace(Azurite.DataDirectory))
+            {
+                problems.Add($"{SectionName}:Azurite:{nameof(AzuriteOptions.DataDirectory)} is required.");
+            }
+
+            foreach (var (name, port) in new[] { ("BlobPort", Azurite.BlobPort), ("QueuePort", Azurite.QueuePort), ("TablePort", Azurite.TablePort) })
+            {
+                if (port is < 0 or > 65535)
+                {
+                    problems.Add($"{SectionName}:Azurite:{name} must be 0 (a free port) or a TCP port (was {port}).");
+                }
+            }
+        }
+
         if (Port is < 0 or > 65535)
         {
             problems.Add($"{SectionName}:{nameof(Port)} must be 0 (a free port) or a TCP port (was {Port}).");
@@ -65,4 +96,26 @@ public sealed partial class LocalDurableOptions
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$", RegexOptions.CultureInvariant)]
     private static partial Regex TaskHubNamePattern();
+}
+
+public enum LocalDurableBackend
+{
+    Azurite,
+    AzureStorage,
+    InMemory,
+}
+
+/// <summary>
+/// The Azurite of the local run: its data folder (relative paths resolve against the repository root) and its ports, by default
+/// Azurite's own (10000 to 10002), so <c>UseDevelopmentStorage=true</c> reaches it; 0 takes a free port.
+/// </summary>
+public sealed class AzuriteOptions
+{
+    public string DataDirectory { get; set; } = ".data/azurite";
+
+    public int BlobPort { get; set; } = 10000;
+
+    public int QueuePort { get; set; } = 10001;
+
+    public int TablePort { get; set; } = 10002;
 }

@@ -13,6 +13,20 @@ namespace Ecf.LocalRuntime;
 public static class LocalDurableServiceCollectionExtensions
 {
     /// <summary>
+    /// Azurite for the local host (<see cref="AzuriteHost"/>, started only when <c>LocalDurable:Backend</c> is Azurite), as a
+    /// hosted service: register it before whatever uses the storage account (the durable task hub, the blob file store).
+    /// </summary>
+    public static IServiceCollection AddEcfLocalAzurite(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<LocalDurableOptions>().Bind(configuration.GetSection(LocalDurableOptions.SectionName));
+        services.TryAddSingleton<AzuriteHost>();
+        services.AddHostedService(provider => provider.GetRequiredService<AzuriteHost>());
+        return services;
+    }
+
+    /// <summary>
     /// Runs <paramref name="tasks"/> (orchestrators and activities) on the Microsoft.DurableTask worker against a
     /// <see cref="LocalTaskHub"/>, and registers the matching <see cref="DurableTaskClient"/>. Settings: section
     /// <c>LocalDurable</c> of <paramref name="configuration"/> (<see cref="LocalDurableOptions"/>). The hub is registered as a
@@ -27,6 +41,7 @@ public static class LocalDurableServiceCollectionExtensions
 
         services.AddOptions<LocalDurableOptions>().Bind(configuration.GetSection(LocalDurableOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalDurableOptions>, LocalDurableOptionsValidator>());
+        services.TryAddSingleton<AzuriteHost>();
         services.AddSingleton<LocalTaskHub>();
         services.AddHostedService(provider => provider.GetRequiredService<LocalTaskHub>());
 

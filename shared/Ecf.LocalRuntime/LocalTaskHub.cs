@@ -6,6 +6,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,13 +31,16 @@ public sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
     private static readonly TimeSpan BackendStopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly LocalDurableOptions _options;
+    private readonly AzuriteHost _azurite;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private WebApplication? _sidecar;
     private GuardedOrchestrationService? _service;
 
-    public LocalTaskHub(IOptions<LocalDurableOptions> options, ILoggerFactory loggerFactory)
+    public LocalTaskHub(IOptions<LocalDurableOptions> options, AzuriteHost azurite, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(azurite);
+        _azurite = azurite;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _options = options.Value;
@@ -71,19 +75,33 @@ public sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
             throw new InvalidOperationException("The local task hub is already started.");
         }
 
-        var backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        IOrchestrationServiceClient client;
+        if (_options.Backend == LocalDurableBackend.InMemory)
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(_options.StorageConnectionString),
-            TaskHubName = _options.TaskHubName,
-            ControlQueueVisibilityTimeout = _options.VisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = _options.VisibilityTimeout,
-            MaxQueuePollingInterval = _options.MaxPollingInterval,
-            // A start refused by its dedupe statuses (NonRunningReplaceableClient) throws, so the caller learns of it.
-            ThrowExceptionOnInvalidDedupeStatus = true,
-            LoggerFactory = _loggerFactory,
-        });
-        await backend.CreateIfNotExistsAsync().ConfigureAwait(false);
-        _service = new GuardedOrchestrationService(backend);
+            var memory = new InMemoryOrchestrationService(_loggerFactory);
+            _service = new GuardedOrchestrationService(memory);
+            client = new NonRunningReplaceableClient<InMemoryOrchestrationService>(memory);
+        }
+        else
+        {
+            // Started here too, so the hub works whether or not Azurite was registered as a hosted service of its own.
+            await _azurite.StartAsync(cancellationToken).ConfigureAwait(false);
+            var storage = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+            {
+                StorageAccountClientProvider = new StorageAccountClientProvider(
+                    _options.Backend == LocalDurableBackend.Azurite ? _azurite.ConnectionString : _options.StorageConnectionString),
+                TaskHubName = _options.TaskHubName,
+                ControlQueueVisibilityTimeout = _options.VisibilityTimeout,
+                WorkItemQueueVisibilityTimeout = _options.VisibilityTimeout,
+                MaxQueuePollingInterval = _options.MaxPollingInterval,
+                // A start refused by its dedupe statuses (NonRunningReplaceableClient) throws, so the caller learns of it.
+                ThrowExceptionOnInvalidDedupeStatus = true,
+                LoggerFactory = _loggerFactory,
+            });
+            await storage.CreateIfNotExistsAsync().ConfigureAwait(false);
+            _service = new GuardedOrchestrationService(storage);
+            client = new NonRunningReplaceableClient<AzureStorageOrchestrationService>(storage);
+        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalTaskHub).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -92,7 +110,7 @@ public sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(_service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(new NonRunningReplaceableClient<AzureStorageOrchestrationService>(backend));
+        builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var sidecar = builder.Build();
         sidecar.MapGrpcService<TaskHubGrpcServer>();

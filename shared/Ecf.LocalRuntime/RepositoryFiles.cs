@@ -22,6 +22,37 @@ public static class RepositoryFiles
             : throw new FileNotFoundException($"Azurite is not installed at {executable}: run `npm ci --prefix infra/local` first.", executable);
     }
 
+    /// <summary>
+    /// Azurite's launcher, after installing the pinned tools of <c>infra/local</c> (<c>npm ci</c>) when it is missing, so the local
+    /// run needs nothing installed by hand beyond Node.
+    /// </summary>
+    public static async Task<string> EnsureAzuriteInstalledAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return AzuriteExecutable();
+        }
+        catch (FileNotFoundException)
+        {
+            var root = FindRoot()!;
+            var npm = new System.Diagnostics.ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
+            {
+                UseShellExecute = false,
+                WorkingDirectory = root,
+            };
+            foreach (var argument in new[] { "ci", "--prefix", Path.Combine("infra", "local"), "--no-audit", "--no-fund", "--loglevel=error" })
+            {
+                npm.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm: is Node installed?");
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return process.ExitCode == 0
+                ? AzuriteExecutable()
+                : throw new InvalidOperationException($"`npm ci --prefix infra/local` failed (exit code {process.ExitCode}); Azurite is needed by the local durable runtime.");
+        }
+    }
+
     private static string? FindRootAbove(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)

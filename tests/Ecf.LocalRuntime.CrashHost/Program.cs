@@ -23,6 +23,7 @@ var (connectionString, taskHub, visibilitySeconds, directory, instanceId, count,
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
+    ["LocalDurable:Backend"] = "AzureStorage",
     ["LocalDurable:StorageConnectionString"] = connectionString,
     ["LocalDurable:TaskHubName"] = taskHub,
     ["LocalDurable:VisibilityTimeout"] = TimeSpan.FromSeconds(visibilitySeconds).ToString("c", CultureInfo.InvariantCulture),

@@ -35,6 +35,7 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["LocalDurable:Backend"] = "AzureStorage",
             ["LocalDurable:StorageConnectionString"] = Azurite.ConnectionString,
             ["LocalDurable:TaskHubName"] = taskHub,
             ["LocalDurable:VisibilityTimeout"] = (visibilityTimeout ?? TimeSpan.FromSeconds(20)).ToString("c"),

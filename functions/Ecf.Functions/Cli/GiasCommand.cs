@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Ecf.Application.Startup;
-using Ecf.Durable;
+using Ecf.LocalRuntime;
 using Ecf.Orchestrations;
 using Ecf.Orchestrations.Gias;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Cli;
 
@@ -25,16 +26,15 @@ internal static class GiasCommand
                 await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(ct);
             }
 
-            var host = app.Services.GetRequiredService<DurableTaskHost>();
-            await host.StartAsync(ct);
-            try
+            await using var durable = await LocalDurableRuntime.StartAsync(app.Services, ct);
+            var client = app.Services.GetRequiredService<DurableTaskClient>();
             {
                 var input = new GiasImportInput(Absolute(parseResult.GetValue(file)), Absolute(parseResult.GetValue(links)));
-                var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.GiasImport, input, ct);
+                var id = await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.GiasImport, input, ct);
                 await context.Output.WriteLineAsync($"GIAS import started (instance {id}).");
                 while (true)
                 {
-                    var state = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
+                    var state = await client.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
                     if (state?.ReadCustomStatusAs<GiasImportStatus>() is { } status)
                     {
                         await context.Output.WriteLineAsync(ProgressLine(status));
@@ -67,10 +67,6 @@ internal static class GiasCommand
 
                     await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
                 }
-            }
-            finally
-            {
-                await host.StopAsync(CancellationToken.None);
             }
         }, cancellationToken));
 

@@ -39,10 +39,6 @@ public static class ApiExtensions
         services.AddSingleton(new SandboxTimeProvider(TimeProvider.System));
         services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SandboxTimeProvider>());
 
-        // ... except the durable runtime, whose instance times, message visibility and leases are infrastructure: a request with a
-        // sandbox date in the future must not start an orchestration that only becomes visible then.
-        services.AddKeyedSingleton(Ecf.Durable.DurableServiceCollectionExtensions.ClockServiceKey, TimeProvider.System);
-
         // The edge: correlation id and bodies for bare error statuses outermost; hosts from AllowedHosts (plus Azure's own host
         // name), refused with our body; absolute URLs from PublicBaseUrl, never from the Host header.
         services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, EdgeStartupFilter>());

@@ -4,6 +4,7 @@ using Ecf.Application.Tokens;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
+using Ecf.LocalRuntime;
 using Ecf.Orchestrations;
 using Ecf.Storage;
 using Ecf.Storage.Files;
@@ -18,13 +19,16 @@ public static class EcfComposition
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureEcfHosting();
         builder.Services
+            // First: Azurite (when the local durable backend is Azurite) listens before anything that uses it starts.
+            .AddEcfLocalAzurite(builder.Configuration)
             .AddEcfStorage(builder.Configuration)
             .AddEcfReferenceData()
             .AddEcfTokens(builder.Configuration)
             .AddEcfApi(builder.Configuration)
-            // After AddEcfApi: hosted services start in order, so the durable host (and timer functions) start once
-            // EcfStartupService has created the containers; the durable runtime also takes the app's one clock.
-            .AddEcfOrchestrations(builder.Configuration);
+            // After AddEcfApi: hosted services start in order, so the durable task hub, its worker and the timer functions start
+            // once EcfStartupService has created the containers.
+            .AddEcfLocalDurableTask(builder.Configuration, EcfOrchestrations.Register)
+            .AddEcfTimerFunctions(builder.Configuration);
         builder.AddSchoolsFeature();
         builder.AddProviderViewsFeature();
         builder.AddPeopleFeature();

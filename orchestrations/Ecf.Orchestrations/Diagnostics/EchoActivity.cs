@@ -1,4 +1,4 @@
-using Ecf.Durable;
+using Microsoft.DurableTask;
 
 namespace Ecf.Orchestrations.Diagnostics;
 

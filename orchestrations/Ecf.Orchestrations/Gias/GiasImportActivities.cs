@@ -1,5 +1,5 @@
 using Ecf.Application.Gias;
-using Ecf.Durable;
+using Microsoft.DurableTask;
 
 namespace Ecf.Orchestrations.Gias;
 

@@ -1,5 +1,5 @@
 using Ecf.Application.People;
-using Ecf.Durable;
+using Microsoft.DurableTask;
 
 namespace Ecf.Orchestrations.Statuses;
 

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using Ecf.Durable;
+using Microsoft.DurableTask.Client;
 using Ecf.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Ecf.Orchestrations.Timers;
 
 /// <summary>
-/// Runs each timer function's occurrences once across every host sharing the store. For each function, a schedule document
+/// The local host's timer functions (in Azure the Functions host's timer trigger schedules them and calls
+/// <see cref="TimerStarts"/>). Runs each timer function's occurrences once across every host sharing the store. For each function, a schedule document
 /// holds a checkpoint (every occurrence up to it is handled). When occurrences are due, a host claims the latest of them by
 /// moving the checkpoint with If-Match (one host wins), then starts the orchestration with the deterministic instance id
 /// <c>timer:&lt;name&gt;:&lt;occurrence UTC yyyyMMddHHmmss&gt;</c> and confirms. Older missed occurrences are skipped, never run
@@ -25,7 +25,6 @@ public sealed partial class TimerFunctionScheduler
     private readonly DurableTaskClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ContainerDefinition _containerDefinition;
     private readonly IReadOnlyList<TimerFunction> _functions;
     private IDocumentContainer? _container;
 
@@ -33,21 +32,18 @@ public sealed partial class TimerFunctionScheduler
         IDocumentStore store,
         DurableTaskClient client,
         IOptions<TimerFunctionsOptions> options,
-        IOptions<DurableTaskOptions> durableOptions,
         TimeProvider time,
         ILogger<TimerFunctionScheduler> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(durableOptions);
         _store = store;
         _client = client;
         _time = time;
         _logger = logger;
-        _containerDefinition = durableOptions.Value.ContainerDefinition;
         _functions = [.. options.Value.Functions
             .Where(f => !f.Value.IsDisabled)
             .OrderBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => new TimerFunction(f.Key, CronSchedule.Parse(f.Value.Schedule!), f.Value.Orchestration!, TimerFunctionsOptionsValidator.ParseInput(f.Value.Input)))];
+            .Select(f => new TimerFunction(f.Key, TimerSchedule.Parse(f.Value.Schedule!), f.Value.Orchestration!, TimerFunctionsOptionsValidator.ParseInput(f.Value.Input)))];
         HostId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
     }
 
@@ -56,10 +52,6 @@ public sealed partial class TimerFunctionScheduler
 
     /// <summary>The enabled functions.</summary>
     public IReadOnlyList<TimerFunction> Functions => _functions;
-
-    /// <summary>The instance id of a function's occurrence.</summary>
-    public static string InstanceIdFor(string functionName, DateTimeOffset occurrence) =>
-        $"timer:{functionName}:{occurrence.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
 
     /// <summary>The earliest next occurrence of any function after <paramref name="now"/>; null when there are no functions.</summary>
     public DateTimeOffset? NextOccurrenceAfter(DateTimeOffset now) =>
@@ -124,7 +116,7 @@ public sealed partial class TimerFunctionScheduler
             return startedByRecovery;
         }
 
-        var instanceId = InstanceIdFor(function.Name, occurrence);
+        var instanceId = TimerStarts.InstanceIdFor(function.Name, occurrence);
         var claim = state with
         {
             Checkpoint = occurrence,
@@ -154,24 +146,8 @@ public sealed partial class TimerFunctionScheduler
         return started ? instanceId : startedByRecovery;
     }
 
-    /// <summary>Starts the instance unless it already exists (in any state); false when it existed.</summary>
-    private async Task<bool> StartInstanceAsync(TimerFunction function, string instanceId, CancellationToken cancellationToken)
-    {
-        if (await _client.GetInstanceAsync(instanceId, cancellation: cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return false;
-        }
-
-        try
-        {
-            await _client.ScheduleNewOrchestrationInstanceAsync(function.Orchestration, function.Input, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> StartInstanceAsync(TimerFunction function, string instanceId, CancellationToken cancellationToken) =>
+        TimerStarts.StartOnceAsync(_client, function.Orchestration, function.Input, instanceId, cancellationToken);
 
     /// <summary>Marks the claim in <paramref name="claimed"/> started; null when the document changed meanwhile (someone else confirmed).</summary>
     private static async Task<StoredDocument?> ConfirmAsync(IDocumentContainer container, StoredDocument claimed, CancellationToken cancellationToken)
@@ -220,9 +196,8 @@ public sealed partial class TimerFunctionScheduler
     {
         if (_container is null)
         {
-            // The durable runtime's own definition (with its indexes), so ensuring it here changes nothing for the engine.
-            await _store.EnsureContainersAsync([_containerDefinition], cancellationToken).ConfigureAwait(false);
-            _container = _store.GetContainer(_containerDefinition.Name);
+            await _store.EnsureContainersAsync([TimerScheduleDocument.Container], cancellationToken).ConfigureAwait(false);
+            _container = _store.GetContainer(TimerScheduleDocument.Container.Name);
         }
 
         return _container;
@@ -239,4 +214,4 @@ public sealed partial class TimerFunctionScheduler
 }
 
 /// <summary>An enabled timer function, parsed.</summary>
-public sealed record TimerFunction(string Name, CronSchedule Schedule, string Orchestration, JsonElement? Input);
+public sealed record TimerFunction(string Name, TimerSchedule Schedule, string Orchestration, JsonElement? Input);

@@ -7,7 +7,7 @@ namespace Ecf.Orchestrations.Timers;
 ///   "GiasNightlyImport": { "Schedule": "0 0 2 * * *", "Orchestration": "GiasImport", "Input": "{\"full\":false}" }
 /// }
 /// </code>
-/// <c>Schedule</c> is an NCRONTAB expression in UTC (<see cref="CronSchedule"/>); <c>Orchestration</c> a registered
+/// <c>Schedule</c> is an NCRONTAB expression in UTC (<see cref="TimerSchedule"/>); <c>Orchestration</c> a registered
 /// orchestrator; <c>Input</c> optional JSON (text that is not JSON is passed as a string); <c>Disabled</c> optional.
 /// </summary>
 public sealed class TimerFunctionsOptions

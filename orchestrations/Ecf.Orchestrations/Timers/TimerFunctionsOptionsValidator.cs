@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ecf.Durable;
 using Microsoft.Extensions.Options;
 
 namespace Ecf.Orchestrations.Timers;
 
-/// <summary>Checks every timer function at start; each failure names its setting, so a bad schedule stops the app.</summary>
-public sealed partial class TimerFunctionsOptionsValidator(DurableTaskRegistry registry) : IValidateOptions<TimerFunctionsOptions>
+/// <summary>
+/// Checks every timer function at start; each failure names its setting, so a bad schedule stops the app. A timer may start
+/// what an operator may start by hand (<see cref="EcfOrchestrations.StartableOverHttp"/>), with an input of the same shape.
+/// </summary>
+public sealed partial class TimerFunctionsOptionsValidator : IValidateOptions<TimerFunctionsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TimerFunctionsOptions options)
     {
@@ -20,7 +22,7 @@ public sealed partial class TimerFunctionsOptionsValidator(DurableTaskRegistry r
                 failures.Add($"{prefix}: '{functionName}' is not a valid timer function name (a letter, then up to 63 letters, digits, '-' or '_').");
             }
 
-            if (!CronSchedule.TryParse(function.Schedule, out _, out var error))
+            if (!TimerSchedule.TryParse(function.Schedule, out _, out var error))
             {
                 failures.Add($"{prefix}:Schedule: {error}");
             }
@@ -29,12 +31,11 @@ public sealed partial class TimerFunctionsOptionsValidator(DurableTaskRegistry r
             {
                 failures.Add($"{prefix}:Orchestration is required: the name of the orchestration to start.");
             }
-            else if (!registry.OrchestratorNames.Contains(function.Orchestration, StringComparer.OrdinalIgnoreCase))
+            else if (!EcfOrchestrations.StartableOverHttp.TryGetValue(function.Orchestration, out var shape))
             {
-                failures.Add($"{prefix}:Orchestration: no orchestration named '{function.Orchestration}' is registered.");
+                failures.Add($"{prefix}:Orchestration: no orchestration named '{function.Orchestration}' can be started by a timer.");
             }
-            else if (EcfOrchestrations.StartableOverHttp.TryGetValue(function.Orchestration, out var shape)
-                && shape.Check(function.Orchestration, ParseInput(function.Input)) is { } badInput)
+            else if (shape.Check(function.Orchestration, ParseInput(function.Input)) is { } badInput)
             {
                 failures.Add($"{prefix}:Input: {badInput.Detail} ({badInput.Code})");
             }

@@ -1,13 +1,18 @@
+using Ecf.Storage;
+
 namespace Ecf.Orchestrations.Timers;
 
 /// <summary>
-/// The state of one timer function, shared by every host: in the workflows container, partition <see cref="Partition"/>,
+/// The state of one timer function on the local host, shared by every host on the same store: in the <see cref="Container"/>, partition <see cref="Partition"/>,
 /// id <c>timer:&lt;name&gt;</c>. Written only with If-Match, so one host wins each occurrence.
 /// </summary>
 public sealed record TimerScheduleDocument
 {
-    /// <summary>Instance ids cannot start with '~', so this partition never meets an orchestration's.</summary>
+    /// <summary>The one partition of the timer functions' state.</summary>
     public const string Partition = "~timers";
+
+    /// <summary>The container of the timer functions' state (local only: in Azure the Functions host keeps its own).</summary>
+    public static ContainerDefinition Container { get; } = new("timers", "/instanceId");
 
     public const string DocumentType = "timerSchedule";
 

@@ -1,7 +1,8 @@
-using Ecf.Durable;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 using Ecf.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Features.Orchestrations;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ecf.Application.Errors;
-using Ecf.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Features.Orchestrations;
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Ecf.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Features.Orchestrations;
 
@@ -26,10 +27,13 @@ public sealed record OrchestrationStatus(
     public static OrchestrationStatus From(OrchestrationMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+#pragma warning disable CS0618 // A backend may still report an instance between generations as ContinuedAsNew: it is running.
+        var runtimeStatus = metadata.RuntimeStatus == OrchestrationRuntimeStatus.ContinuedAsNew ? OrchestrationRuntimeStatus.Running : metadata.RuntimeStatus;
+#pragma warning restore CS0618
         return new OrchestrationStatus(
             metadata.Name,
             metadata.InstanceId,
-            metadata.RuntimeStatus == OrchestrationRuntimeStatus.ContinuedAsNew ? nameof(OrchestrationRuntimeStatus.Running) : metadata.RuntimeStatus.ToString(),
+            runtimeStatus.ToString(),
             Json(metadata.SerializedInput),
             Json(metadata.SerializedCustomStatus),
             Json(metadata.SerializedOutput),
@@ -80,7 +84,7 @@ public sealed partial record OrchestrationFailure(
 
     private static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
     {
-        ["Ecf.Durable.TaskFailedException"] = ActivityFailed,
+        ["Microsoft.DurableTask.TaskFailedException"] = ActivityFailed,
         ["System.ArgumentException"] = InvalidInput,
         ["System.ArgumentNullException"] = InvalidInput,
         ["System.ArgumentOutOfRangeException"] = InvalidInput,
@@ -90,7 +94,7 @@ public sealed partial record OrchestrationFailure(
         ["System.Threading.Tasks.TaskCanceledException"] = Cancelled,
         ["System.TimeoutException"] = Cancelled,
         ["Ecf.Storage.DocumentStoreException"] = StorageFailed,
-        ["Ecf.Durable.Engine.NonDeterministicOrchestrationException"] = NonDeterministic,
+        ["DurableTask.Core.Exceptions.NonDeterministicOrchestrationException"] = NonDeterministic,
     };
 
     public static OrchestrationFailure From(TaskFailureDetails details)

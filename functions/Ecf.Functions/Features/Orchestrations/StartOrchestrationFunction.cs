@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Ecf.Application.Errors;
-using Ecf.Durable;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 using Ecf.Orchestrations;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Features.Orchestrations;
 
@@ -31,13 +32,12 @@ public static class StartOrchestrationFunction
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    public static async Task<IResult> HandleAsync(string name, string? instanceId, HttpContext context, DurableTaskClient client, DurableTaskRegistry registry, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string name, string? instanceId, HttpContext context, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(registry);
         var orchestration = EcfOrchestrations.StartableOverHttp.Keys.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        if (orchestration is null || !registry.OrchestratorNames.Contains(orchestration, StringComparer.OrdinalIgnoreCase))
+        if (orchestration is null)
         {
             var startable = string.Join(", ", EcfOrchestrations.StartableOverHttp.Keys.Order(StringComparer.Ordinal));
             return ApiErrorResults.ToHttpResult(context, ApiError.NotFound() with { Detail = $"No orchestration named '{name}' can be started over HTTP. These can: {startable}." });
@@ -54,16 +54,29 @@ public static class StartOrchestrationFunction
             return ApiErrorResults.ToHttpResult(context, refused);
         }
 
+        // Read, then start: the runtime refuses the id of a running instance itself (Durable Functions' NonRunningStates), but
+        // would replace a finished instance of another orchestration, so that is checked here.
+        if (instanceId is not null && await client.GetInstanceAsync(instanceId, cancellationToken) is { } existing)
+        {
+            if (!string.Equals(existing.Name, orchestration, StringComparison.OrdinalIgnoreCase))
+            {
+                return ApiErrorResults.ToHttpResult(context, ApiError.InstanceOfAnotherOrchestration(instanceId, existing.Name));
+            }
+
+            if (!existing.IsCompleted)
+            {
+                return ApiErrorResults.ToHttpResult(context, ApiError.InstanceStillRunning(instanceId));
+            }
+        }
+
         string started;
         try
         {
             started = await client.ScheduleNewOrchestrationInstanceAsync(orchestration, input, new StartOrchestrationOptions(instanceId), cancellationToken);
         }
-        catch (OrchestrationAlreadyExistsException ex)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
-            return ApiErrorResults.ToHttpResult(context, ex.ExistingOrchestration is { } other
-                ? ApiError.InstanceOfAnotherOrchestration(instanceId!, other)
-                : ApiError.InstanceStillRunning(instanceId!));
+            return ApiErrorResults.ToHttpResult(context, ApiError.InstanceStillRunning(instanceId!));
         }
 
         var body = CheckStatusResponse.For(context.Request, started);

@@ -1,7 +1,7 @@
 using Ecf.Application.Errors;
-using Ecf.Durable;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Features.Orchestrations;
 

@@ -1,10 +1,11 @@
 using Ecf.Application.Gias;
 using Ecf.Application.Schools;
 using Ecf.Application.Storage;
-using Ecf.Durable;
 using Ecf.Orchestrations;
 using Ecf.Orchestrations.Gias;
 using Ecf.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Ecf.Functions.Features.Schools;
@@ -35,7 +36,7 @@ public sealed class GiasFirstStartImport(IDocumentStore store, DurableTaskClient
             await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.GiasImport, new GiasImportInput(), new StartOrchestrationOptions(InstanceId), cancellationToken);
             logger.LogInformation("No schools yet: importing the bundled GIAS extract {Extract} (instance {InstanceId}).", options.Value.Extract, InstanceId);
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
             // Another host started it.
         }

@@ -3,7 +3,7 @@ using Ecf.Orchestrations.Timers;
 
 namespace Ecf.Orchestrations.Tests.Timers;
 
-public sealed class CronScheduleTests
+public sealed class TimerScheduleTests
 {
     [Theory]
     [InlineData("0 0 6 * * *", "2025-03-01T05:59:59Z", "2025-03-01T06:00:00Z")]
@@ -34,7 +34,7 @@ public sealed class CronScheduleTests
     public void GetNextOccurrence_KnownSchedule_ReturnsNextUtcOccurrence(string expression, string after, string expected)
     {
         // Arrange
-        var schedule = CronSchedule.Parse(expression);
+        var schedule = TimerSchedule.Parse(expression);
 
         // Act
         var next = schedule.GetNextOccurrence(At(after));
@@ -48,7 +48,7 @@ public sealed class CronScheduleTests
     public void GetNextOccurrence_EveryFiveMinutesOverADay_Gives288Occurrences()
     {
         // Arrange
-        var schedule = CronSchedule.Parse("0 */5 * * * *");
+        var schedule = TimerSchedule.Parse("0 */5 * * * *");
         var start = At("2025-03-01T00:00:00Z");
         var occurrences = new List<DateTimeOffset>();
 
@@ -74,7 +74,7 @@ public sealed class CronScheduleTests
     public void GetLatestOccurrence_Window_ReturnsLatestInHalfOpenWindowOrNull(string expression, string after, string atOrBefore, string? expected)
     {
         // Arrange
-        var schedule = CronSchedule.Parse(expression);
+        var schedule = TimerSchedule.Parse(expression);
 
         // Act
         var latest = schedule.GetLatestOccurrence(At(after), At(atOrBefore));
@@ -85,35 +85,24 @@ public sealed class CronScheduleTests
 
     [Theory]
     [InlineData("", "is required")]
-    [InlineData("0 0 6 * *", "it has 5 fields")]
-    [InlineData("0 0 6 * * * *", "it has 7 fields")]
-    [InlineData("60 * * * * *", "the second field '60'")]
-    [InlineData("0 60 * * * *", "the minute field '60'")]
-    [InlineData("0 0 24 * * *", "the hour field '24'")]
-    [InlineData("0 0 0 0 * *", "the day-of-month field '0'")]
-    [InlineData("0 0 0 32 * *", "the day-of-month field '32'")]
-    [InlineData("0 0 0 * 13 *", "the month field '13'")]
-    [InlineData("0 0 0 * Foo *", "the month field 'Foo'")]
-    [InlineData("0 0 0 * Ja *", "the month field 'Ja'")]
-    [InlineData("0 0 0 * * 7", "Sunday is 0")]
-    [InlineData("0 0 0 * * Mon-Funday", "the day-of-week field 'Mon-Funday'")]
-    [InlineData("0 */0 * * * *", "the minute field '*/0'")]
-    [InlineData("0 */x * * * *", "the minute field '*/x'")]
-    [InlineData("0 10-5 * * * *", "runs backwards")]
-    [InlineData("0 0 0 1,,2 * *", "empty list item")]
-    [InlineData("0 0 -1 * * *", "the hour field '-1'")]
+    [InlineData("0 0 6 * *", "six fields")]
+    [InlineData("0 0 6 * * * *", "six fields")]
+    [InlineData("60 * * * * *", "'60 * * * * *'")]
+    [InlineData("0 0 24 * * *", "'0 0 24 * * *'")]
+    [InlineData("0 0 0 * Foo *", "'0 0 0 * Foo *'")]
+    [InlineData("0 */x * * * *", "'0 */x * * * *'")]
     [InlineData("0 0 0 30 2 *", "never occurs")]
-    [InlineData("00:05:00", "it has 1 field,")]
-    public void TryParse_InvalidExpression_FailsWithMessageNamingTheField(string expression, string expectedInMessage)
+    [InlineData("00:05:00", "six fields")]
+    public void TryParse_InvalidExpression_FailsSayingWhatIsWrong(string expression, string expectedInMessage)
     {
         // Act
-        var parsed = CronSchedule.TryParse(expression, out var schedule, out var error);
+        var parsed = TimerSchedule.TryParse(expression, out var schedule, out var error);
 
         // Assert
         Assert.False(parsed);
         Assert.Null(schedule);
         Assert.Contains(expectedInMessage, error, StringComparison.Ordinal);
-        Assert.Equal(error, Assert.Throws<FormatException>(() => CronSchedule.Parse(expression)).Message);
+        Assert.Equal(error, Assert.Throws<FormatException>(() => TimerSchedule.Parse(expression)).Message);
     }
 
     private static DateTimeOffset At(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
