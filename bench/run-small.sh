@@ -6,7 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 run() { echo "== dotnet run -c Release --project bench/$1 -- ${*:2}"; dotnet run -c Release --no-build --project "bench/$1" -- "${@:2}"; }
 run Ecf.Bench.Storage --quick
-run Ecf.Bench.Durable --quick
 run Ecf.Bench.LocalRuntime --quick
 run Ecf.Bench.Gias --quick
 run Ecf.Bench.People --quick
