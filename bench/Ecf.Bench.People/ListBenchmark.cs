@@ -166,6 +166,7 @@ internal static class ListBenchmark
         {
             ["Storage:Provider"] = "Sqlite",
             ["Storage:Sqlite:Path"] = database,
+            ["Files:Provider"] = "Local",
             ["Files:Root"] = Path.Combine(Path.GetDirectoryName(database)!, "files"),
             ["Auth:TokenSecret"] = "bench-only-token-secret-0123456789-abcdefghij",
             ["Sandbox:Enabled"] = "false",

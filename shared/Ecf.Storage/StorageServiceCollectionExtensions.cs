@@ -11,9 +11,12 @@ namespace Ecf.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>The Functions host's storage connection (its durable task hub; Azurite locally).</summary>
+    public const string FunctionsStorage = "AzureWebJobsStorage";
+
     /// <summary>
     /// Registers the document store chosen by <see cref="StorageOptions"/> (section <c>Storage</c>, validated on start) as a
-    /// singleton <see cref="IDocumentStore"/> with its telemetry (<see cref="InstrumentedDocumentStore"/>), and the file store (<see cref="FileStoreOptions"/>, section <c>Files</c>).
+    /// singleton <see cref="IDocumentStore"/> with its telemetry (<see cref="InstrumentedDocumentStore"/>), and the file store chosen by <see cref="FileStoreOptions"/> (section <c>Files</c>: Blob storage by default, or a local folder).
     /// Containers are created by whoever starts the application (<see cref="IDocumentStore.EnsureContainersAsync"/>).
     /// </summary>
     public static IServiceCollection AddEcfStorage(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +30,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<FileStoreOptions>()
             .Bind(configuration.GetSection(FileStoreOptions.SectionName))
+            .PostConfigure(options => UseFunctionsStorageByDefault(options.Blob, configuration))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -43,7 +47,38 @@ public static class StorageServiceCollectionExtensions
             };
             return new InstrumentedDocumentStore(store);
         });
-        services.AddSingleton<IFileStore>(provider => new LocalFileStore(provider.GetRequiredService<IOptions<FileStoreOptions>>().Value));
+        services.AddSingleton<IFileStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<FileStoreOptions>>().Value;
+            return options.Provider switch
+            {
+                FileStoreProvider.Blob => new BlobFileStore(options.Blob),
+                FileStoreProvider.Local => new LocalFileStore(options),
+                _ => throw new NotSupportedException($"Unknown file store provider {options.Provider}."),
+            };
+        });
         return services;
+    }
+
+    /// <summary>
+    /// With no account of its own, the Blob file store uses the function app's storage, <c>AzureWebJobsStorage</c>: a connection
+    /// string (Azurite's on the local run), or the identity-based form's <c>AzureWebJobsStorage:blobServiceUri</c>.
+    /// </summary>
+    private static void UseFunctionsStorageByDefault(BlobFileStoreOptions blob, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(blob.ConnectionString) || !string.IsNullOrWhiteSpace(blob.AccountUrl))
+        {
+            return;
+        }
+
+        var connectionString = configuration[FunctionsStorage];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            blob.ConnectionString = connectionString;
+        }
+        else
+        {
+            blob.AccountUrl = configuration[FunctionsStorage + ":blobServiceUri"];
+        }
     }
 }

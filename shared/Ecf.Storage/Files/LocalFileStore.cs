@@ -1,13 +1,12 @@
 namespace Ecf.Storage.Files;
 
 /// <summary>
-/// Files in a local folder. Names are relative, forward-slash separated, of letters, digits and <c>. _ -</c> segments; anything
-/// that could leave the folder (<c>..</c>, rooted paths, backslashes) is refused. Saves write a temporary file, flush it to disk
+/// Files in a local folder (tests, and an option for a single machine; <see cref="BlobFileStore"/> is the default). Names are
+/// those of <see cref="IFileStore"/>; anything that could leave the folder (<c>..</c>, rooted paths, backslashes) is refused. Saves write a temporary file, flush it to disk
 /// and rename it over the target, so a reader or a crash never sees half a file.
 /// </summary>
 public sealed class LocalFileStore : IFileStore
 {
-    private const string TempSuffix = ".tmp-";
     private readonly string _root;
 
     public LocalFileStore(string root)
@@ -29,7 +28,7 @@ public sealed class LocalFileStore : IFileStore
         ArgumentNullException.ThrowIfNull(content);
         var target = FullPath(name);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + TempSuffix + Guid.NewGuid().ToString("N");
+        var temp = target + FileNames.TempSuffix + Guid.NewGuid().ToString("N");
         try
         {
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
@@ -67,15 +66,10 @@ public sealed class LocalFileStore : IFileStore
 
     public Task<IReadOnlyList<string>> ListAsync(string prefix = "", CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(prefix);
-        if (prefix.Contains('\\', StringComparison.Ordinal) || prefix.Contains("..", StringComparison.Ordinal) || prefix.StartsWith('/'))
-        {
-            throw new ArgumentException($"Invalid file name prefix '{prefix}'.", nameof(prefix));
-        }
-
+        FileNames.ValidatePrefix(prefix);
         IReadOnlyList<string> names = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(name => !name.Contains(TempSuffix, StringComparison.Ordinal) && name.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(name => !name.Contains(FileNames.TempSuffix, StringComparison.Ordinal) && name.StartsWith(prefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(names);
@@ -96,19 +90,7 @@ public sealed class LocalFileStore : IFileStore
     /// <summary>The full path of a name, refusing names that are not plain relative paths inside the root.</summary>
     private string FullPath(string name)
     {
-        if (string.IsNullOrEmpty(name) || name.Length > 1024 || name.Contains(TempSuffix, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Invalid file name '{name}'.", nameof(name));
-        }
-
-        foreach (var segment in name.Split('/'))
-        {
-            if (segment.Length == 0 || segment is "." or ".." || !segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            {
-                throw new ArgumentException($"Invalid file name '{name}': use relative names of letters, digits, '.', '_', '-' and '/'.", nameof(name));
-            }
-        }
-
+        FileNames.Validate(name);
         var full = Path.GetFullPath(Path.Combine(_root, name));
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {

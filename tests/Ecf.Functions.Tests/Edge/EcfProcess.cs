@@ -69,6 +69,7 @@ public sealed class EcfProcess : IAsyncDisposable
 
         start.Environment["Storage__Provider"] = "Sqlite";
         start.Environment["Storage__Sqlite__Path"] = Path.Combine(data, "ecf.db");
+        start.Environment["Files__Provider"] = "Local";
         start.Environment["Files__Root"] = Path.Combine(data, "files");
         start.Environment["LocalTokens__Enabled"] = "true";
         start.Environment["LocalTokens__File"] = Path.Combine(data, "local-tokens.json");

@@ -37,6 +37,7 @@ public class EcfAppFactory : WebApplicationFactory<Program>
         {
             ["Storage:Provider"] = "Sqlite",
             ["Storage:Sqlite:Path"] = Path.Combine(DataDirectory, "ecf.db"),
+            ["Files:Provider"] = "Local",
             ["Files:Root"] = Path.Combine(DataDirectory, "files"),
             ["Auth:TokenSecret"] = TestSecret,
             ["Sandbox:Enabled"] = "true",
