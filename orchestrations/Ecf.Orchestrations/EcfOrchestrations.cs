@@ -1,7 +1,7 @@
-using Microsoft.DurableTask;
 using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Gias;
 using Ecf.Orchestrations.Statuses;
+using Microsoft.DurableTask;
 
 namespace Ecf.Orchestrations;
 

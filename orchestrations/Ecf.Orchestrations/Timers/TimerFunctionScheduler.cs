@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.DurableTask.Client;
 using Ecf.Storage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

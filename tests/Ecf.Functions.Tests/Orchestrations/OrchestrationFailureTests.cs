@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Ecf.Functions.Features.Orchestrations;
+using Microsoft.DurableTask;
 
 namespace Ecf.Functions.Tests.Orchestrations;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Ecf.Application.Tokens;
-using Microsoft.DurableTask.Client;
 using Ecf.Functions.Features.Schools;
 using Ecf.Functions.Tests.Api;
 using Ecf.Functions.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Tests.Schools;
 

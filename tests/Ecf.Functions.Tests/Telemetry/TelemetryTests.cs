@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using Ecf.Application.Tokens;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Ecf.Functions.Errors;
 using Ecf.Functions.Hosting;
 using Ecf.Functions.Tests.Infrastructure;
 using Ecf.Storage.Telemetry;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using OpenTelemetry.Metrics;
