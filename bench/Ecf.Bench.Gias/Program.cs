@@ -117,7 +117,7 @@ try
         .AddSingleton(services.GetRequiredService<PrepareGiasImportHandler>())
         .AddSingleton(services.GetRequiredService<ImportGiasBatchHandler>())
         .AddSingleton(services.GetRequiredService<ApplyGiasLinksHandler>())
-        .AddEcfLocalDurableTask(builder.Configuration, registry => GiasImportRegistration.Register(registry));
+        .AddEcfLocalDurableTask(builder.Configuration, registry => GiasImportRegistration.Register(registry), DurableJson.Converter);
     using var host = builder.Build();
     await host.StartAsync();
     var client = host.Services.GetRequiredService<DurableTaskClient>();

@@ -30,10 +30,11 @@ public static class LocalDurableServiceCollectionExtensions
     /// Runs <paramref name="tasks"/> (orchestrators and activities) on the Microsoft.DurableTask worker against a
     /// <see cref="LocalTaskHub"/>, and registers the matching <see cref="DurableTaskClient"/>. Settings: section
     /// <c>LocalDurable</c> of <paramref name="configuration"/> (<see cref="LocalDurableOptions"/>). The hub is registered as a
-    /// hosted service before the worker's, so it listens before the worker connects and stops after it.
+    /// hosted service before the worker's, so it listens before the worker connects and stops after it. The worker and the
+    /// client serialize payloads with <paramref name="dataConverter"/> (DurableTask's default JSON when null).
     /// </summary>
     public static IServiceCollection AddEcfLocalDurableTask(this IServiceCollection services, IConfiguration configuration,
-        Action<DurableTaskRegistry> tasks)
+        Action<DurableTaskRegistry> tasks, DataConverter? dataConverter = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -51,12 +52,20 @@ public static class LocalDurableServiceCollectionExtensions
             builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
                 .Configure<LocalTaskHub>((options, hub) => options.Channel = hub.Channel);
             builder.AddTasks(tasks);
+            if (dataConverter is not null)
+            {
+                builder.Services.AddOptions<DurableTaskWorkerOptions>(builder.Name).Configure(options => options.DataConverter = dataConverter);
+            }
         });
         services.AddDurableTaskClient(builder =>
         {
             builder.UseGrpc();
             builder.Services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
                 .Configure<LocalTaskHub>((options, hub) => options.Channel = hub.Channel);
+            if (dataConverter is not null)
+            {
+                builder.Services.AddOptions<DurableTaskClientOptions>(builder.Name).Configure(options => options.DataConverter = dataConverter);
+            }
         });
         return services;
     }

@@ -54,7 +54,7 @@ builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLe
 builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Services.AddGiasHandlers(application);
 builder.Services.AddEcfLocalDurableTask(builder.Configuration, registry => GiasImportServices.Register(registry, sp =>
-    new ObservedBatchActivity(sp.GetRequiredService<ImportGiasBatchHandler>(), finished: firstRow => Say("b " + firstRow.ToString(CultureInfo.InvariantCulture)))));
+    new ObservedBatchActivity(sp.GetRequiredService<ImportGiasBatchHandler>(), finished: firstRow => Say("b " + firstRow.ToString(CultureInfo.InvariantCulture)))), DurableJson.Converter);
 using var host = builder.Build();
 await host.StartAsync();
 var client = host.Services.GetRequiredService<DurableTaskClient>();

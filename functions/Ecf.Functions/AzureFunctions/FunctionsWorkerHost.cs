@@ -1,4 +1,7 @@
+using Azure.Core.Serialization;
 using Ecf.Functions.Hosting;
+using Ecf.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 namespace Ecf.Functions.AzureFunctions;
@@ -30,6 +33,8 @@ public static class FunctionsWorkerHost
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        // The Durable Functions extension serializes orchestration payloads with the worker's serializer: the same JSON as the local host.
+        builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(DurableJson.Options));
         builder.AddEcfServices(EcfHostKind.FunctionsWorker);
         builder.AddEcfTelemetry();
         builder.Services.AddEcfEndpointDataSource();

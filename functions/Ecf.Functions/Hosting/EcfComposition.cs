@@ -36,7 +36,7 @@ public static class EcfComposition
             // After AddEcfApi: hosted services start in order, so the durable task hub, its worker and the timer functions start
             // once EcfStartupService has created the containers.
             builder.Services
-                .AddEcfLocalDurableTask(builder.Configuration, EcfOrchestrations.Register)
+                .AddEcfLocalDurableTask(builder.Configuration, EcfOrchestrations.Register, DurableJson.Converter)
                 .AddEcfTimerFunctions(builder.Configuration)
                 .AddHostedService<GiasFirstStartImport>();
         }

@@ -10,9 +10,9 @@ namespace Ecf.Functions.Tests.Orchestrations;
 public sealed class TimerFunctionsAppTests
 {
     [Theory]
-    [InlineData("Schedule", "0 0 25 * * *", "TimerFunctions:Nightly:Schedule: '0 0 25 * * *' is not a valid NCRONTAB expression: the hour field '25'")]
-    [InlineData("Schedule", "0 0 6 * *", "TimerFunctions:Nightly:Schedule: '0 0 6 * *' is not a valid NCRONTAB expression: it has 5 fields")]
-    [InlineData("Orchestration", "Missing", "TimerFunctions:Nightly:Orchestration: no orchestration named 'Missing' is registered.")]
+    [InlineData("Schedule", "0 0 25 * * *", "TimerFunctions:Nightly:Schedule: '0 0 25 * * *' is not a valid NCRONTAB expression (")]
+    [InlineData("Schedule", "0 0 6 * *", "TimerFunctions:Nightly:Schedule: '0 0 6 * *' is not a valid NCRONTAB expression (")]
+    [InlineData("Orchestration", "Missing", "TimerFunctions:Nightly:Orchestration: no orchestration named 'Missing' can be started by a timer.")]
     public void Start_InvalidTimerFunction_RefusesNamingTheSetting(string setting, string value, string expected)
     {
         // Arrange

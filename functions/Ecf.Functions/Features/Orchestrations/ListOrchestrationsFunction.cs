@@ -1,6 +1,6 @@
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
-using Ecf.Storage;
+using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -60,8 +60,9 @@ public static class ListOrchestrationsFunction
         {
             page = await FirstPageAsync(client.GetAllInstancesAsync(filter), continuation, top, cancellationToken);
         }
-        catch (DocumentStoreException ex) when (ex.Error == DocumentStoreError.BadRequest && continuation is not null)
+        catch (RpcException ex) when (continuation is not null && ex.StatusCode is not (StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled))
         {
+            // The backend could not read the token (each backend has its own format); a storage outage is not the caller's fault.
             return ApiErrorResults.ToHttpResult(context, Application.Errors.ApiError.BadParameter("The continuation token is not valid for this query."));
         }
 

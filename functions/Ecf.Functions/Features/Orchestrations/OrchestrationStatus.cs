@@ -36,7 +36,8 @@ public sealed record OrchestrationStatus(
             runtimeStatus.ToString(),
             Json(metadata.SerializedInput),
             Json(metadata.SerializedCustomStatus),
-            Json(metadata.SerializedOutput),
+            // A failed instance's output is the backend's own failure text (not JSON, possibly with type names): failureDetails says it.
+            runtimeStatus == OrchestrationRuntimeStatus.Failed ? null : Json(metadata.SerializedOutput),
             Time(metadata.CreatedAt),
             Time(metadata.LastUpdatedAt),
             metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed && metadata.FailureDetails is { } failure ? OrchestrationFailure.From(failure) : null);
