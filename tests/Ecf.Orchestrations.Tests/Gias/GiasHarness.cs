@@ -82,7 +82,7 @@ internal sealed class GiasHarness : IAsyncDisposable
         });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGiasHandlers(Application);
-        builder.Services.AddEcfLocalDurableTask(builder.Configuration, r => GiasImportServices.Register(r, _batch));
+        builder.Services.AddEcfLocalDurableTask(builder.Configuration, r => GiasImportServices.Register(r, _batch), DurableJson.Converter);
         var host = builder.Build();
         await host.StartAsync();
         _hosts.Add((new StoppingHost(host), host.Services.GetRequiredService<DurableTaskClient>()));
