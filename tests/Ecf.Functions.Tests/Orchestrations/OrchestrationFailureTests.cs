@@ -1,5 +1,6 @@
 using Ecf.Functions.Features.Orchestrations;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Ecf.Functions.Tests.Orchestrations;
 
@@ -23,6 +24,20 @@ public sealed class OrchestrationFailureTests
             "The JSON value could not be converted to a value of another type. Path: $.pageSize | LineNumber: 0 | BytePositionInLine: 17.",
             failure.InnerFailure.ErrorMessage);
         Assert.DoesNotContain("System.", failure.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Task 'Echo' (#0) failed with an unhandled exception: Echo was asked to fail (message 'ping').", OrchestrationFailure.ActivityFailed)]
+    [InlineData("pageSize must be between 1 and 1000; it was 0. (Parameter 'input')", OrchestrationFailure.Error)]
+    public void Of_FailedInstanceWithOnlyItsOutput_ReadsTheFailureFromTheOutput(string output, string errorType)
+    {
+        // The Azure Storage backend keeps no failure details: only the message, as the output.
+        var metadata = new OrchestrationMetadata("Ping", "i1") { RuntimeStatus = OrchestrationRuntimeStatus.Failed, SerializedOutput = output };
+
+        var failure = OrchestrationFailure.Of(metadata);
+
+        Assert.Equal((errorType, output, null), (failure.ErrorType, failure.ErrorMessage, failure.InnerFailure));
+        Assert.Null(OrchestrationStatus.From(metadata).Output);
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed record OrchestrationStatus(
             runtimeStatus == OrchestrationRuntimeStatus.Failed ? null : Json(metadata.SerializedOutput),
             Time(metadata.CreatedAt),
             Time(metadata.LastUpdatedAt),
-            metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed && metadata.FailureDetails is { } failure ? OrchestrationFailure.From(failure) : null);
+            runtimeStatus == OrchestrationRuntimeStatus.Failed ? OrchestrationFailure.Of(metadata) : null);
     }
 
     private static JsonElement? Json(string? json)
@@ -98,6 +98,23 @@ public sealed partial record OrchestrationFailure(
         ["DurableTask.Core.Exceptions.NonDeterministicOrchestrationException"] = NonDeterministic,
     };
 
+    /// <summary>
+    /// A failed instance's failure. The in-memory backend keeps the failure details; the Azure Storage backend (Durable Functions'
+    /// and the local host's) keeps only their message, as the instance's output ("Task 'Echo' (#0) failed with an unhandled
+    /// exception: ..."), so the failure is read from that.
+    /// </summary>
+    public static OrchestrationFailure Of(OrchestrationMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata.FailureDetails is { } details)
+        {
+            return From(details);
+        }
+
+        var message = metadata.SerializedOutput is { Length: > 0 } output ? output : "The orchestration failed.";
+        return new OrchestrationFailure(FailedTask().IsMatch(message) ? ActivityFailed : Error, WithoutTypeNames(message), null);
+    }
+
     public static OrchestrationFailure From(TaskFailureDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -114,6 +131,9 @@ public sealed partial record OrchestrationFailure(
     /// A namespace-qualified type of .NET (<c>System.Nullable`1[System.Int32]</c>) or of this service (<c>Ecf.</c> and at least two
     /// more parts, so a folder such as <c>Ecf.Functions/</c> in a path is left alone), with generic arity and arguments.
     /// </summary>
+    [GeneratedRegex(@"^Task '[^']+' \(#\d+\) failed")]
+    private static partial Regex FailedTask();
+
     [GeneratedRegex(@"\b(?:(?:System|Microsoft)(?:\.[A-Za-z_][A-Za-z0-9_`]*)+|Ecf(?:\.[A-Za-z_][A-Za-z0-9_`]*){2,})(?:\[[^\s\]]*\])*")]
     private static partial Regex TypeName();
 }
