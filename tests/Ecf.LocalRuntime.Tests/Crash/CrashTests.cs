@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Diagnostics;
 using Ecf.LocalRuntime.CrashHost;
+using Ecf.TestKit;
 using Xunit.Abstractions;
 
 namespace Ecf.LocalRuntime.Tests.Crash;
@@ -26,9 +28,9 @@ public sealed class CrashTests(LocalRuntimeFixture fixture, ITestOutputHelper ou
         // Act
         int exitCode;
         IReadOnlySet<int> recordedAtKill;
-        await using (var first = await CrashHostProcess.StartAsync(connection, taskHub, VisibilitySeconds, _directory, instanceId, Count, "start"))
+        await using (var first = await StartHostAsync(connection, taskHub, instanceId, "start"))
         {
-            await first.WaitForActivitiesAsync(30, TimeSpan.FromSeconds(120));
+            await first.WaitForLinesAsync("a", 30, TimeSpan.FromSeconds(120));
             exitCode = await first.KillAsync();
             recordedAtKill = CrashFanOut.Recorded(_directory);
         }
@@ -36,11 +38,12 @@ public sealed class CrashTests(LocalRuntimeFixture fixture, ITestOutputHelper ou
         var restart = Stopwatch.StartNew();
         string done;
         string errors;
-        await using (var second = await CrashHostProcess.StartAsync(connection, taskHub, VisibilitySeconds, _directory, instanceId, Count, "resume"))
+        await using (var second = await StartHostAsync(connection, taskHub, instanceId, "resume"))
         {
             try
             {
-                done = await second.WaitForDoneAsync(TimeSpan.FromSeconds(180));
+                await second.WaitForLinesAsync("done ", 1, TimeSpan.FromSeconds(180));
+                done = second.Lines("done ")[0];
             }
             catch (TimeoutException)
             {
@@ -65,6 +68,13 @@ public sealed class CrashTests(LocalRuntimeFixture fixture, ITestOutputHelper ou
         Assert.True(executions.Count >= Count);
         Assert.Equal(Enumerable.Range(0, Count).ToHashSet(), executions.ToHashSet());
     }
+
+    /// <summary>tests/Ecf.LocalRuntime.CrashHost: prints "a" per activity it records and "done &lt;status&gt; &lt;output&gt;" at the end.</summary>
+    private Task<ChildProcess> StartHostAsync(string connection, string taskHub, string instanceId, string mode) =>
+        ChildProcess.StartAsync(ChildProcess.BuiltBeside("Ecf.LocalRuntime.Tests", "Ecf.LocalRuntime.CrashHost"), [
+            connection, taskHub, VisibilitySeconds.ToString(CultureInfo.InvariantCulture), _directory, instanceId,
+            Count.ToString(CultureInfo.InvariantCulture), mode,
+        ]);
 
     public void Dispose()
     {

@@ -45,7 +45,7 @@ public sealed class GiasImportCrashTests(ITestOutputHelper log) : IAsyncLifetime
         {
             await child.WaitForBatchesAsync(3);
             exitCode = await child.KillAsync();
-            killed = child.Batches;
+            killed = child.Batches();
         }
 
         await harness.StartLocalHostAsync(_azurite.ConnectionString, taskHub, VisibilityTimeout);
