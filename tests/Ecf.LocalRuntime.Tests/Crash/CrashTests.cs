@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Ecf.LocalRuntime.CrashHost;
 using Ecf.TestKit;
 using Xunit.Abstractions;
