@@ -26,7 +26,7 @@ public sealed class ConfigurationTests
             settings["Storage:Cosmos:Key"] = "a2V5";
         });
 
-        Assert.Contains("Storage:Cosmos:Endpoint", message, StringComparison.Ordinal);
+        Assert.True(message.Contains("Storage:Cosmos:Endpoint", StringComparison.Ordinal), message);
     }
 
     [Fact]

@@ -100,15 +100,33 @@ public static class EcfComposition
     public static async Task<int> RunEcfAsync(this IHost app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Started outside the disposal below: a host that fails to start is not disposed here, so the start's own exception is
+        // what the caller sees (a disposal racing with it, as Host.RunAsync's would, could surface as ObjectDisposedException).
         try
         {
-            await app.RunAsync().ConfigureAwait(false);
-            return 0;
+            await app.StartAsync().ConfigureAwait(false);
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"Ecf.Functions cannot start, the configuration is invalid: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
             throw;
+        }
+
+        try
+        {
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+            return 0;
+        }
+        finally
+        {
+            if (app is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                app.Dispose();
+            }
         }
     }
 }
