@@ -23,7 +23,7 @@ using Microsoft.Extensions.Logging;
 /// (<c>joining</c>, next status change date 1 September) with their provider views into the embedded store, then, with the
 /// clock on that day, runs the <c>ParticipantStatusRefresh</c> orchestration on the local durable runtime (the
 /// Microsoft.DurableTask worker, task hub on an Azurite started here) and the same run again later that day. Prints wall and
-/// process CPU time of each, the Azurite process's CPU, the time inside the batch activity summed, and checks that every due
+/// process CPU time of each, the Azurite process's CPU, the time inside the batch activity and the provider-view writer summed, and checks that every due
 /// person was refreshed exactly once (one <c>statuses_refreshed</c> event each, none still due, a sample reads <c>active</c>)
 /// and that the rerun wrote nothing. One run of each: no medians.
 /// Usage: dotnet run -c Release --project bench/Ecf.Bench.People -- --status-refresh [--people N] [--page-size P] [--quick]
@@ -65,8 +65,12 @@ internal static class StatusRefreshBenchmark
                 $"Due on {startsOn:yyyy-MM-dd}: {due} people; the due query alone (pages of {pageSize}, no writes): {readAlone.TotalSeconds:F2} s"));
 
             azurite = await AzuriteProcess.StartAsync(Path.Combine(folder, "azurite"));
-            var timing = new ActivityTiming();
-            var handler = services.GetRequiredService<RefreshParticipantStatusesHandler>();
+            var timing = new Timing();
+            var viewTiming = new Timing();
+
+            // The app's handler, with the app's provider-view writer wrapped only to sum the time spent in it.
+            var handler = new RefreshParticipantStatusesHandler(
+                personDocuments, clock, [new TimedViewWriter(services.GetRequiredService<IProviderViewWriter>(), viewTiming)]);
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -87,7 +91,7 @@ internal static class StatusRefreshBenchmark
             await host.StartAsync();
             var client = host.Services.GetRequiredService<DurableTaskClient>();
 
-            var first = await MeasureAsync(client, new ParticipantStatusRefreshInput(PageSize: pageSize), timing, azurite.DataDirectory);
+            var first = await MeasureAsync(client, new ParticipantStatusRefreshInput(PageSize: pageSize), timing, viewTiming, azurite.DataDirectory);
             Print("Refresh on 1 September", first, pageSize);
             var (events, duplicates, wrongRun) = await CountRefreshedEventsAsync(store);
             var (stillDue, _) = await personDocuments.FindDueForStatusRefreshAsync(startsOn, null, 1);
@@ -100,7 +104,7 @@ internal static class StatusRefreshBenchmark
                 $"Every due person refreshed exactly once: {exactlyOnce}");
 
             clock.SetUtcNow(new DateTimeOffset(startsOn.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
-            var second = await MeasureAsync(client, new ParticipantStatusRefreshInput(PageSize: pageSize), timing, azurite.DataDirectory);
+            var second = await MeasureAsync(client, new ParticipantStatusRefreshInput(PageSize: pageSize), timing, viewTiming, azurite.DataDirectory);
             Print("Unchanged rerun at 18:00 the same day", second, pageSize);
             var (eventsAfter, _, _) = await CountRefreshedEventsAsync(store);
             var wroteNothing = second.Output.Read == 0 && second.Output.Refreshed == 0 && eventsAfter == events;
@@ -145,9 +149,10 @@ internal static class StatusRefreshBenchmark
         return (count, watch.Elapsed);
     }
 
-    private static async Task<Run> MeasureAsync(DurableTaskClient client, ParticipantStatusRefreshInput input, ActivityTiming timing, string azuriteData)
+    private static async Task<Run> MeasureAsync(DurableTaskClient client, ParticipantStatusRefreshInput input, Timing timing, Timing viewTiming, string azuriteData)
     {
         timing.Reset();
+        viewTiming.Reset();
         var azuriteCpu0 = ProcessCpu(azuriteData);
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -161,7 +166,7 @@ internal static class StatusRefreshBenchmark
             throw new InvalidOperationException($"The refresh ended {run.RuntimeStatus}: {run.FailureDetails?.ErrorMessage}");
         }
 
-        return new Run(run.ReadOutputAs<ParticipantStatusRefreshOutput>()!, watch.Elapsed, cpu, azuriteCpu, timing.Elapsed, timing.Calls);
+        return new Run(run.ReadOutputAs<ParticipantStatusRefreshOutput>()!, watch.Elapsed, cpu, azuriteCpu, timing.Elapsed, timing.Calls, viewTiming.Elapsed);
     }
 
     private static void Print(string title, Run run, int pageSize)
@@ -181,6 +186,11 @@ internal static class StatusRefreshBenchmark
             $"  where the time goes: inside the batch activity (query, decide, write person + event, provider views) {run.InActivity.TotalSeconds:F2} s " +
             $"({Share(run.InActivity, run.Wall)}% of wall); outside it (orchestration, task hub on Azurite, dispatch) {outside.TotalSeconds:F2} s ({Share(outside, run.Wall)}%); " +
             $"{(run.Activities > 0 ? outside.TotalMilliseconds / run.Activities : 0):F0} ms overhead per batch"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  inside the activity: provider views (read, compare, write) {run.InViews.TotalSeconds:F2} s ({Share(run.InViews, run.InActivity)}%); " +
+            $"the rest (due query, decide, person + event batch) {(run.InActivity - run.InViews).TotalSeconds:F2} s ({Share(run.InActivity - run.InViews, run.InActivity)}%); " +
+            $"{(run.Output.Read > 0 ? run.InActivity.TotalMilliseconds / run.Output.Read : 0):F2} ms a person"));
     }
 
     /// <summary>The <c>statuses_refreshed</c> events in the store (a cross-partition scan): how many, people with more than one, and any not written by the refresh.</summary>
@@ -263,10 +273,10 @@ internal static class StatusRefreshBenchmark
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private sealed record Run(ParticipantStatusRefreshOutput Output, TimeSpan Wall, TimeSpan Cpu, TimeSpan AzuriteCpu, TimeSpan InActivity, int Activities);
+    private sealed record Run(ParticipantStatusRefreshOutput Output, TimeSpan Wall, TimeSpan Cpu, TimeSpan AzuriteCpu, TimeSpan InActivity, int Activities, TimeSpan InViews);
 
-    /// <summary>Time spent inside the batch activity, summed over its executions.</summary>
-    private sealed class ActivityTiming
+    /// <summary>Time spent inside something, summed over its calls.</summary>
+    private sealed class Timing
     {
         private long _ticks;
         private int _calls;
@@ -288,8 +298,25 @@ internal static class StatusRefreshBenchmark
         }
     }
 
+    /// <summary>Writes through <paramref name="inner"/> and adds how long it took to <paramref name="timing"/>.</summary>
+    private sealed class TimedViewWriter(IProviderViewWriter inner, Timing timing) : IProviderViewWriter
+    {
+        public async Task WriteAsync(Person? before, Person after, CancellationToken cancellationToken = default)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await inner.WriteAsync(before, after, cancellationToken);
+            }
+            finally
+            {
+                timing.Add(Stopwatch.GetElapsedTime(started));
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="inner"/> and adds how long it took to <paramref name="timing"/>.</summary>
-    private sealed class TimedActivity(ITaskActivity inner, ActivityTiming timing) : ITaskActivity
+    private sealed class TimedActivity(ITaskActivity inner, Timing timing) : ITaskActivity
     {
         public Type InputType => inner.InputType;
 
