@@ -6,11 +6,9 @@ using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
 using Ecf.Application.Tokens;
-using Ecf.Domain.People;
 using Ecf.Functions.Hosting;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
-using Ecf.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,7 +36,7 @@ internal static class ListBenchmark
         var database = Path.Combine(folder, "ecf.db");
         try
         {
-            var (provider, expected) = await GenerateAsync(database, people);
+            var (provider, expected) = await PeopleGenerator.GenerateAsync(database, people, PeopleShape.List);
             await MeasureDependentsQueryAsync(database, provider);
             return await MeasureAsync(database, provider, expected, clients, syncs);
         }
@@ -54,67 +52,6 @@ internal static class ListBenchmark
                 // a temp folder left behind is harmless
             }
         }
-    }
-
-    /// <summary>Writes person documents and provider views in bulk; returns the provider with most participants and its count.</summary>
-    private static async Task<(Guid Provider, int Count)> GenerateAsync(string database, int count)
-    {
-        var watch = Stopwatch.StartNew();
-        await using var store = new SqliteDocumentStore(database);
-        await store.EnsureContainersAsync(EcfContainers.All);
-        await using var services = new ServiceCollection().AddSingleton<IDocumentStore>(store).AddLogging().AddEcfReferenceData().BuildServiceProvider();
-        await services.GetRequiredService<IReferenceDataSeeder>().SeedAsync();
-        var reference = await services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
-        var random = new Random(20251015);
-        var years = Enumerable.Range(2021, 6).ToArray();
-        var byYear = years.ToDictionary(y => y, y => reference.LeadProviders.Where(p => p.IsActiveForEcf(y)).ToArray());
-        var partners = years.ToDictionary(y => y, y => reference.Relationships.Where(r => r.ContractYear == y).ToArray());
-        var peopleContainer = store.GetContainer(EcfContainers.People);
-        var views = store.GetContainer(EcfContainers.ProviderViews);
-        var noFacts = new Dictionary<string, PartnershipFact>();
-        var visible = new Dictionary<Guid, int>();
-        var personOps = new List<DocumentOperation>();
-        var viewOps = new List<DocumentOperation>();
-        var start = new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero);
-        for (var n = 0; n < count; n++)
-        {
-            var year = years[Math.Min(years.Length - 1, (int)((double)n / count * years.Length))];
-            var providers = byYear[year];
-            var provider = providers[random.Next(providers.Length)];
-            var relationship = partners[year].FirstOrDefault(r => r.LeadProviderId == provider.Id);
-            var createdAt = start.AddSeconds((double)n / count * (5 * 365 * 86400)).AddMilliseconds(random.Next(1000));
-            var person = Person(n, year, provider.Id, relationship?.DeliveryPartnerId, createdAt, random.Next(5) < 2);
-            if (random.Next(100) < 3)
-            {
-                var other = providers[random.Next(providers.Length)];
-                person = Transfer(person, other.Id, new DateOnly(year + 1, 1, 5));
-            }
-
-            personOps.Add(DocumentOperation.Upsert(person.PersonId, person.Id, DocumentJson.Serialize(person)));
-            foreach (var (seen, projected) in ParticipantProjection.Participants(person, noFacts))
-            {
-                var document = ProviderViewWriter.DecideParticipant(null, seen, person, projected)!;
-                viewOps.Add(DocumentOperation.Upsert(document.LeadProviderId, document.Id, DocumentJson.Serialize(document)));
-                visible[seen] = visible.GetValueOrDefault(seen) + 1;
-            }
-
-            foreach (var side in ParticipantProjection.Transfers(person, reference, _ => person.UpdatedAt).SelectMany(t => new[] { t.LeavingProviderId, t.JoiningProviderId }).OfType<Guid>().Distinct())
-            {
-                var document = ProviderViewWriter.DecideTransfer(null, side, person, reference)!;
-                viewOps.Add(DocumentOperation.Upsert(document.LeadProviderId, document.Id, DocumentJson.Serialize(document)));
-            }
-
-            if (personOps.Count >= 5_000 || n == count - 1)
-            {
-                await WriteAsync(peopleContainer, personOps);
-                await WriteAsync(views, viewOps);
-            }
-        }
-
-        var busiest = visible.MaxBy(v => v.Value);
-        Console.WriteLine(FormattableString.Invariant(
-            $"Generated {count} people with provider views in {watch.Elapsed.TotalSeconds:F1} s; {visible.Count} providers; busiest sees {busiest.Value}."));
-        return (busiest.Key, busiest.Value);
     }
 
     /// <summary>
@@ -146,17 +83,6 @@ internal static class ListBenchmark
         var sorted = timings.Order().ToArray();
         Console.WriteLine(FormattableString.Invariant(
             $"Dependents queries (one provider's views naming a school: scalar seek + ArrayContains among views with several): {sorted.Length} queries, {found} views found, p50 {Percentile(sorted, 0.50):F1} ms, max {sorted[^1]:F1} ms."));
-    }
-
-    private static async Task WriteAsync(IDocumentContainer container, List<DocumentOperation> operations)
-    {
-        var results = await container.BulkWriteAsync(operations);
-        if (results.FirstOrDefault(r => !r.Succeeded) is { } failed)
-        {
-            throw new InvalidOperationException($"Bulk write failed: {failed.Error}");
-        }
-
-        operations.Clear();
     }
 
     private static async Task<int> MeasureAsync(string database, Guid provider, int expected, int clients, int syncs)
@@ -283,36 +209,6 @@ internal static class ListBenchmark
         }
 
         return ids == items ? (items, duplicates) : throw new InvalidOperationException("A participant without an id.");
-    }
-
-    private static Person Person(int n, int year, Guid provider, Guid? partner, DateTimeOffset createdAt, bool mentor) => TestPeople.Participant(
-        mentor ? ParticipationTypes.Mentor : ParticipationTypes.Ect,
-        provider,
-        year,
-        personId: DeterministicGuid("person", n),
-        deliveryPartner: partner,
-        urn: 100_000 + (n % 12_000),
-        schoolId: DeterministicGuid("school", n % 12_000),
-        trn: (1_000_000 + n).ToString(CultureInfo.InvariantCulture),
-        fullName: $"Participant {n}",
-        email: $"participant{n}@example.org",
-        dateOfBirth: new DateOnly(1980 + (n % 20), 1 + (n % 12), 1 + (n % 28)),
-        createdAt: createdAt,
-        trainingRecordId: DeterministicGuid("record", n),
-        timelineSequence: 5);
-
-    /// <summary>Moves the person to the next school with <paramref name="provider"/>, four months after their last change.</summary>
-    private static Person Transfer(Person person, Guid provider, DateOnly on)
-    {
-        var school = person.Participations[0].AtSchoolPeriods[0];
-        var moved = person.Transferred(provider, on, school.SchoolUrn + 1, school.SchoolId + "-2");
-        return moved with { UpdatedAt = person.UpdatedAt.AddDays(120) };
-    }
-
-    private static string DeterministicGuid(string kind, int n)
-    {
-        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(kind + ":" + n.ToString(CultureInfo.InvariantCulture)))[..16];
-        return new Guid(bytes).ToString("D");
     }
 
     private static int Arg(string[] args, string name, int fallback)

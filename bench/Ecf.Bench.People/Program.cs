@@ -18,9 +18,15 @@ using Microsoft.Extensions.DependencyInjection;
 // reservation, placement with the school's default partnership, decider, person + timeline batch, provider views).
 // Usage: dotnet run -c Release --project bench/Ecf.Bench.People [-- --registrations N --parallel P --quick --no-views]
 // `--list`: the participant list benchmark over HTTP (ListBenchmark.cs).
+// `--status-refresh`: the daily participant-status refresh on the local durable runtime (StatusRefreshBenchmark.cs).
 if (args.Contains("--list"))
 {
     return await ListBenchmark.RunAsync(args);
+}
+
+if (args.Contains("--status-refresh"))
+{
+    return await StatusRefreshBenchmark.RunAsync(args);
 }
 
 var quick = args.Contains("--quick");
