@@ -30,6 +30,9 @@ param maximumInstanceCount int = 40
 // (shared/Ecf.Application/Storage/EcfContainers.cs); a test keeps this file equal to the code.
 var containers = loadJsonContent('cosmos-containers.json')
 
+// The Blob container of the app's file store (Files:Blob:ContainerName; the app's default is the same name).
+var filesContainerName = 'ecf-files'
+
 var suffix = uniqueString(resourceGroup().id, environmentName)
 var names = {
   logs: '${environmentName}-logs'
@@ -97,7 +100,7 @@ resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@
 
 resource files 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobs
-  name: 'files'
+  name: filesContainerName
 }
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
@@ -200,6 +203,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+        // Files (GIAS extracts and what is imported from them): Blob storage through the managed identity.
+        { name: 'Files__Provider', value: 'Blob' }
+        { name: 'Files__Blob__AccountUrl', value: storage.properties.primaryEndpoints.blob }
+        { name: 'Files__Blob__ContainerName', value: filesContainerName }
         // The domain documents.
         { name: 'Storage__Provider', value: 'Cosmos' }
         { name: 'Storage__Cosmos__Endpoint', value: cosmos.properties.documentEndpoint }

@@ -40,6 +40,11 @@ public sealed class AzureDeploymentTests
         Assert.Equal("\"Cosmos\"", settings["Storage__Provider"]);
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Auth__TokenSecret"], StringComparison.Ordinal);
         Assert.Equal("\"false\"", settings["Sandbox__Enabled"]);
+        // AzureWebJobsStorage is identity-based in Azure (no connection string), so the file store is given the account URL.
+        Assert.Equal("\"Blob\"", settings["Files__Provider"]);
+        Assert.Contains("primaryEndpoints", settings["Files__Blob__AccountUrl"], StringComparison.Ordinal);
+        Assert.Equal("ecf-files", (string?)template["variables"]!["filesContainerName"]);
+        Assert.Contains("filesContainerName", settings["Files__Blob__ContainerName"], StringComparison.Ordinal);
         Assert.Single(resources, r => (string?)r["type"] == "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
     }
 
