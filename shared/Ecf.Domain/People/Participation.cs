@@ -1,3 +1,5 @@
+using Ecf.Domain.Declarations;
+
 namespace Ecf.Domain.People;
 
 /// <summary>
@@ -27,6 +29,9 @@ public sealed record Participation
     /// <summary>Funding eligibility over time (eligible, ineligible, manual check), with reason and source.</summary>
     public IReadOnlyList<FundingEligibilityPeriod> FundingEligibility { get; init; } = [];
 
+    /// <summary>The lead providers' declarations for this participation, oldest first (each names its training period).</summary>
+    public IReadOnlyList<Declaration> Declarations { get; init; } = [];
+
     /// <summary>Statuses stored on write (never computed on read): training, participant, funding.</summary>
     public required ParticipationStatuses Statuses { get; init; }
 
@@ -46,6 +51,9 @@ public sealed record Participation
     public MentorshipPeriod? OpenMentorshipPeriod => MentorshipPeriods.LastOrDefault(p => p.To is null);
 
     public FundingEligibilityPeriod? CurrentFundingEligibility => FundingEligibility.LastOrDefault(p => p.To is null);
+
+    public Declaration? FindDeclaration(string declarationId) =>
+        Declarations.FirstOrDefault(d => string.Equals(d.Id, declarationId, StringComparison.Ordinal));
 
     /// <summary>The latest at-school period (open, or the last one to close).</summary>
     public AtSchoolPeriod? LatestAtSchoolPeriod => OpenAtSchoolPeriod ?? (AtSchoolPeriods.Count > 0 ? AtSchoolPeriods[^1] : null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ecf.Domain.Declarations;
 using Ecf.Domain.Registrations;
 
 namespace Ecf.Domain.People;
@@ -284,10 +285,16 @@ public static class PersonDecider
             }),
             FundingEligibilityRecorded e => Update(state, e.TrainingRecordId, p => p with
             {
-                FundingEligibility = [.. p.FundingEligibility.Select(x => x.To is null ? x with { To = e.Period.From } : x), e.Period],
+                // A decision from a date cuts every period reaching past it there (a period starting later is left empty), so they never overlap.
+                FundingEligibility = [.. p.FundingEligibility.Select(x => x.To is null || x.To > e.Period.From ? x with { To = Max(x.From, e.Period.From) } : x), e.Period],
             }),
             StatusesRefreshed e => Update(state, e.TrainingRecordId, p => p with { Statuses = e.Statuses }),
             MovedOutOfFrozenCohort e => Update(state, e.TrainingRecordId, p => p with { CohortChangedAfterPaymentsFrozen = true }),
+            DeclarationRecorded e => Update(state, e.TrainingRecordId, p => p with { Declarations = [.. p.Declarations, e.Declaration] }),
+            DeclarationStateChanged e => Update(state, e.TrainingRecordId, p => p with
+            {
+                Declarations = [.. p.Declarations.Select(d => d.Id == e.DeclarationId ? ApplyStateChange(d, e, @event) : d)],
+            }),
             _ => throw new InvalidOperationException($"Unknown person event {@event.Type}."),
         };
 
@@ -325,6 +332,24 @@ public static class PersonDecider
         return new PersonDecision(outcome, events, current, trainingRecordId);
     }
 
+    /// <summary>
+    /// Numbers <paramref name="data"/> as the person's next timeline events about participation <paramref name="trainingRecordId"/>,
+    /// each described against the state the events before it leave.
+    /// </summary>
+    internal static IReadOnlyList<PersonEvent> Append(Person person, string trainingRecordId, IReadOnlyList<PersonEventData> data, DateOnly occurredOn, PersonChangeContext context)
+    {
+        var events = new List<PersonEvent>(data.Count);
+        var current = person;
+        foreach (var eventData in data)
+        {
+            var @event = NewEvent(person.PersonId, current.TimelineSequence + 1, eventData, occurredOn, trainingRecordId, ChangesOf(current, eventData), context);
+            events.Add(@event);
+            current = Evolve(current, @event);
+        }
+
+        return events;
+    }
+
     /// <summary>Timeline event number <paramref name="sequence"/> of the person, recording <paramref name="data"/> as it happened on <paramref name="occurredOn"/>.</summary>
     internal static PersonEvent NewEvent(
         string personId, int sequence, PersonEventData data, DateOnly occurredOn, string? trainingRecordId, IReadOnlyList<FieldChange> changes, PersonChangeContext context) => new()
@@ -342,6 +367,16 @@ public static class PersonDecider
             Changes = changes,
             Data = data,
         };
+
+    private static Declaration ApplyStateChange(Declaration declaration, DeclarationStateChanged change, PersonEvent @event) => declaration with
+    {
+        State = change.To,
+        IneligibilityReason = change.To == DeclarationStates.Ineligible ? declaration.IneligibilityReason : null,
+        StatementId = change.DetachStatement ? null : change.StatementId ?? declaration.StatementId,
+        ClawbackStatementId = change.ClawbackStatementId ?? declaration.ClawbackStatementId,
+        History = [.. declaration.History, new DeclarationStateChange(change.From, change.To, @event.RecordedAt, change.Reason, @event.Actor)],
+        UpdatedAt = @event.RecordedAt,
+    };
 
     internal static string PeriodId(string trainingRecordId, string kind, int number) =>
         $"{trainingRecordId}:{kind}:{number.ToString(CultureInfo.InvariantCulture)}";
@@ -418,6 +453,10 @@ public static class PersonDecider
                     new($"participations[{m.TrainingRecordId}].contractYear", Text(m.FromContractYear), Text(m.ContractYear)),
                     new($"participations[{m.TrainingRecordId}].cohortChangedAfterPaymentsFrozen", "false", "true"),
                 ];
+            case DeclarationRecorded d:
+                return [new($"participations[{d.TrainingRecordId}].declarations[{d.Declaration.Id}]", null, $"{d.Declaration.DeclarationType} on {d.Declaration.DeclarationDate.ToString("O", CultureInfo.InvariantCulture)} by lead provider {d.Declaration.LeadProviderId:D}")];
+            case DeclarationStateChanged d:
+                return [new($"participations[{d.TrainingRecordId}].declarations[{d.DeclarationId}].state", d.From, d.To)];
             case FundingEligibilityRecorded f:
                 var previous = before?.FindParticipationById(f.TrainingRecordId)?.CurrentFundingEligibility?.Status;
                 return [new($"participations[{f.TrainingRecordId}].fundingEligibility.status", previous, f.Period.Status)];

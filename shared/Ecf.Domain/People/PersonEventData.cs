@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ecf.Domain.Declarations;
 
 namespace Ecf.Domain.People;
 
@@ -21,6 +22,8 @@ namespace Ecf.Domain.People;
 [JsonDerivedType(typeof(FundingEligibilityRecorded), PersonEventTypes.FundingEligibilityRecorded)]
 [JsonDerivedType(typeof(StatusesRefreshed), PersonEventTypes.StatusesRefreshed)]
 [JsonDerivedType(typeof(MovedOutOfFrozenCohort), PersonEventTypes.MovedOutOfFrozenCohort)]
+[JsonDerivedType(typeof(DeclarationRecorded), PersonEventTypes.DeclarationRecorded)]
+[JsonDerivedType(typeof(DeclarationStateChanged), PersonEventTypes.DeclarationStateChanged)]
 public abstract record PersonEventData
 {
     [JsonIgnore]
@@ -107,4 +110,20 @@ public sealed record StatusesRefreshed(string TrainingRecordId, ParticipationSta
 public sealed record MovedOutOfFrozenCohort(string TrainingRecordId, int FromCohort, int FromContractYear, int Cohort, int ContractYear) : PersonEventData
 {
     public override string Type => PersonEventTypes.MovedOutOfFrozenCohort;
+}
+
+/// <summary>A lead provider declared a milestone; <paramref name="Declaration"/> is as created (state <c>submitted</c>).</summary>
+public sealed record DeclarationRecorded(string TrainingRecordId, Declaration Declaration) : PersonEventData
+{
+    public override string Type => PersonEventTypes.DeclarationRecorded;
+}
+
+/// <summary>
+/// A declaration's own state changed (docs/domain.md#declaration-states), with the statements its lines are on: <paramref name="StatementId"/>
+/// and <paramref name="ClawbackStatementId"/> replace the declaration's when given; <paramref name="DetachStatement"/> takes it off its statement.
+/// </summary>
+public sealed record DeclarationStateChanged(
+    string TrainingRecordId, string DeclarationId, string From, string To, string Reason, string? StatementId = null, string? ClawbackStatementId = null, bool DetachStatement = false) : PersonEventData
+{
+    public override string Type => PersonEventTypes.DeclarationStateChanged;
 }
