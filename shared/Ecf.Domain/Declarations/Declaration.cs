@@ -55,6 +55,9 @@ public sealed record Declaration
     /// <summary>The statement its refund line is on, once a paid declaration is voided.</summary>
     public string? ClawbackStatementId { get; init; }
 
+    /// <summary>When declared with an <c>Idempotency-Key</c>: the hash of the request, so a retry with another body is told apart.</summary>
+    public string? RequestHash { get; init; }
+
     public IReadOnlyList<DeclarationStateChange> History { get; init; } = [];
 
     public required DateTimeOffset CreatedAt { get; init; }

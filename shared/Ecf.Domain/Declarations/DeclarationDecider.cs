@@ -32,7 +32,8 @@ public static partial class DeclarationDecider
     /// every ECF rule, one refusal per attribute; accepted, it is <c>submitted</c>, and <c>eligible</c> on its next output statement
     /// when the funding-eligibility period covering its date is eligible.
     /// </summary>
-    public static DeclarationDecision Record(Person? person, DeclarationRequest request, DeclarationFacts facts, PersonChangeContext context, string declarationId)
+    public static DeclarationDecision Record(
+        Person? person, DeclarationRequest request, DeclarationFacts facts, PersonChangeContext context, string declarationId, string? requestHash = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(facts);
@@ -47,7 +48,7 @@ public static partial class DeclarationDecider
         }
 
         // Fields, as ECF checks them all at once.
-        var visible = person is not null && person.Participations.Any(p => p.TrainingPeriods.Any(t => t.LeadProviderId == facts.LeadProviderId));
+        var visible = person is not null && person.Participations.Any(p => p.TrainingPeriods.Any(facts.ProviderTrains));
         if (string.IsNullOrWhiteSpace(request.ParticipantId))
         {
             Refuse(DeclarationRule.ParticipantMissing, "participant_id", DeclarationMessages.ParticipantMissing);
@@ -84,7 +85,7 @@ public static partial class DeclarationDecider
         else if (visible)
         {
             participation = CourseIdentifiers.ParticipationType(request.CourseIdentifier) is { } type ? person!.FindParticipation(type) : null;
-            if (participation is null || !participation.TrainingPeriods.Any(t => t.LeadProviderId == facts.LeadProviderId))
+            if (participation is null || !participation.TrainingPeriods.Any(facts.ProviderTrains))
             {
                 Refuse(DeclarationRule.CourseNotRecognised, "course_identifier", DeclarationMessages.CourseNotRecognised);
             }
@@ -97,7 +98,7 @@ public static partial class DeclarationDecider
 
         // The training period declared under, its schedule and its contract year.
         var day = DateOnly.FromDateTime(date.UtcDateTime);
-        var period = TrainingPeriodFor(participation!, facts.LeadProviderId, day);
+        var period = TrainingPeriodFor(participation!, facts.ProviderTrains, day);
         var declarationType = request.DeclarationType!;
         var contractPeriod = facts.ContractPeriod(period.ContractYear);
         var milestone = DeclarationType.IsEcf(declarationType) ? facts.Schedule(period.ContractYear, period.ScheduleIdentifier)?.FindMilestone(declarationType) : null;
@@ -168,6 +169,7 @@ public static partial class DeclarationDecider
             PupilPremiumUplift = participation.PupilPremiumUplift,
             SparsityUplift = participation.SparsityUplift,
             State = DeclarationStates.Submitted,
+            RequestHash = requestHash,
             History = [new DeclarationStateChange(null, DeclarationStates.Submitted, context.At, "Declared by the lead provider", context.Actor)],
             CreatedAt = context.At,
             UpdatedAt = context.At,
@@ -278,10 +280,10 @@ public static partial class DeclarationDecider
     /// The provider's training period a declaration dated <paramref name="day"/> is made under: the one covering the day, else the
     /// latest that started by then, else the provider's first.
     /// </summary>
-    public static TrainingPeriod TrainingPeriodFor(Participation participation, Guid leadProviderId, DateOnly day)
+    public static TrainingPeriod TrainingPeriodFor(Participation participation, Func<TrainingPeriod, bool> providerTrains, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(participation);
-        var periods = participation.TrainingPeriods.Where(t => t.LeadProviderId == leadProviderId).ToList();
+        var periods = participation.TrainingPeriods.Where(providerTrains).ToList();
         return periods.LastOrDefault(t => t.From <= day && (t.To is null || day < t.To))
             ?? periods.LastOrDefault(t => t.From <= day)
             ?? periods[0];

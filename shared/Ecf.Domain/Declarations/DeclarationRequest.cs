@@ -8,7 +8,8 @@ public sealed record DeclarationRequest(string? ParticipantId, string? Declarati
 
 /// <summary>
 /// What the rules read besides the person: now, the provider, reference data, and the current delivery partner of each
-/// partnership the person trains through (<see cref="PartnershipDeliveryPartners"/>; a training period without one keeps its own).
+/// partnership the person trains through (<see cref="PartnershipDeliveryPartners"/>; a training period without one keeps its own),
+/// and the partnerships challenged since (<see cref="ChallengedPartnerships"/>: training through one no longer lets its provider declare).
 /// </summary>
 public sealed record DeclarationFacts(
     DateTimeOffset Now,
@@ -16,7 +17,8 @@ public sealed record DeclarationFacts(
     IReadOnlyList<ContractPeriod> ContractPeriods,
     IReadOnlyList<Schedule> Schedules,
     IReadOnlyList<StatementCalendarEntry> StatementCalendar,
-    IReadOnlyDictionary<string, Guid?> PartnershipDeliveryPartners)
+    IReadOnlyDictionary<string, Guid?> PartnershipDeliveryPartners,
+    IReadOnlySet<string> ChallengedPartnerships)
 {
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
@@ -24,6 +26,10 @@ public sealed record DeclarationFacts(
 
     public Schedule? Schedule(int contractYear, string? identifier) =>
         identifier is null ? null : Schedules.FirstOrDefault(s => s.ContractYear == contractYear && string.Equals(s.Identifier, identifier, StringComparison.Ordinal));
+
+    /// <summary>True when <paramref name="period"/> is this provider's and not through a challenged partnership.</summary>
+    public bool ProviderTrains(TrainingPeriod period) =>
+        period.LeadProviderId == LeadProviderId && !(period.PartnershipId is { } id && ChallengedPartnerships.Contains(id));
 
     /// <summary>The delivery partner of <paramref name="period"/>: its partnership's current one, else the period's own.</summary>
     public Guid? DeliveryPartner(TrainingPeriod period) =>

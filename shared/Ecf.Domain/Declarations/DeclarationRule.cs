@@ -28,9 +28,7 @@ public enum DeclarationRule
     EligibilityStatusInvalid,
     EligibilityReasonMissing,
     EligibilityFromInvalid,
-    EligibilityFromBeforeOpenPeriod,
     EligibilityNoteInvalid,
-    EligibilityUnchanged,
     ParticipationNotFound,
 }
 

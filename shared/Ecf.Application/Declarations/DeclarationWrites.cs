@@ -1,0 +1,102 @@
+using Ecf.Application.Errors;
+using Ecf.Application.People;
+using Ecf.Application.ProviderViews;
+using Ecf.Application.Statements;
+using Ecf.Application.Storage;
+using Ecf.Domain.Declarations;
+using Ecf.Domain.People;
+using Ecf.Domain.ReferenceData;
+using Ecf.Storage;
+
+namespace Ecf.Application.Declarations;
+
+/// <summary>
+/// The write loop the declaration commands after the first share: read the person and the states of its statements, decide,
+/// create the statements the decision attaches declarations to, write the person and its events in one batch (deciding again
+/// after a lost race), then the provider views.
+/// </summary>
+public sealed class DeclarationWrites(
+    IDocumentStore store,
+    PersonDocuments people,
+    StatementDocuments statements,
+    IEnumerable<IProviderViewWriter> viewWriters,
+    AfterCommit afterCommit)
+{
+    private const int MaxAttempts = 16;
+
+    /// <summary>The person a provider's declaration belongs to, from the provider's view of it; null when the provider cannot see it.</summary>
+    public async Task<string?> FindPersonIdAsync(Guid leadProviderId, string declarationId, CancellationToken cancellationToken = default)
+    {
+        if (!Guid.TryParse(declarationId, out var id))
+        {
+            return null;
+        }
+
+        var view = await store.GetContainer(EcfContainers.ProviderViews)
+            .ReadAsync<ProviderViewDocument>(ProviderViewKinds.Partition(leadProviderId), ProviderViewKinds.DeclarationId(id.ToString("D")), cancellationToken).ConfigureAwait(false);
+        return view is { Hidden: false } ? view.PersonId : null;
+    }
+
+    /// <summary>Decides against the person (with its statements' states) and writes; the person as written, or the refusal.</summary>
+    public async Task<Result<(Person Person, IReadOnlyDictionary<string, string> StatementStates)>> DecideAndWriteAsync(
+        string personId,
+        IReadOnlyList<StatementCalendarEntry> calendar,
+        Func<Person?, IReadOnlyDictionary<string, string>, DeclarationDecision> decide,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await people.ReadAsync(personId, cancellationToken).ConfigureAwait(false);
+            var states = await statements.ReadStatesAsync(stored?.Person, cancellationToken).ConfigureAwait(false);
+            var decision = decide(stored?.Person, states);
+            if (decision.Refused)
+            {
+                return Result<(Person, IReadOnlyDictionary<string, string>)>.Failure(ApiError.Declaration(decision.Refusals));
+            }
+
+            if (!decision.Changed)
+            {
+                return (stored!.Person, states);
+            }
+
+            foreach (var (leadProviderId, statementId) in Attached(decision.Events, stored!.Person))
+            {
+                await statements.EnsureAsync(leadProviderId, statementId, calendar, at, cancellationToken).ConfigureAwait(false);
+            }
+
+            var written = await people.TryWriteAsync(decision.Person!, stored.ETag, decision.Events, cancellationToken).ConfigureAwait(false);
+            if (written is null)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var writer in viewWriters)
+            {
+                await afterCommit.RunAsync("the provider views of a declaration change", ct => writer.WriteAsync(stored.Person, written.Person, ct), cancellationToken).ConfigureAwait(false);
+            }
+
+            return (written.Person, states);
+        }
+
+        return ApiError.DeclarationPersonKeptChanging();
+    }
+
+    /// <summary>The statements the events attach declarations to (billable or refund lines), with their providers.</summary>
+    private static IEnumerable<(Guid LeadProviderId, string StatementId)> Attached(IReadOnlyList<PersonEvent> events, Person before)
+    {
+        foreach (var change in events.Select(e => e.Data).OfType<DeclarationStateChanged>())
+        {
+            var provider = before.FindParticipationById(change.TrainingRecordId)?.FindDeclaration(change.DeclarationId)?.LeadProviderId;
+            if (provider is { } id)
+            {
+                foreach (var statementId in new[] { change.StatementId, change.ClawbackStatementId }.OfType<string>())
+                {
+                    yield return (id, statementId);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using Ecf.Application.Errors;
+using Ecf.Application.People;
+using Ecf.Application.ProviderViews;
+using Ecf.Application.ReferenceData;
+using Ecf.Application.Statements;
+using Ecf.Domain.Declarations;
+using Ecf.Domain.People;
+
+namespace Ecf.Application.Declarations;
+
+/// <param name="IdempotencyKey">The <c>Idempotency-Key</c> header, when sent.</param>
+public sealed record RecordDeclarationCommand(Guid LeadProviderId, DeclarationRequest Request, string? IdempotencyKey, string CorrelationId);
+
+/// <summary>
+/// <c>POST /api/v3/participant-declarations</c>. Reads the person, lets <see cref="DeclarationDecider"/> apply ECF's rules, creates
+/// the statement the declaration is attached to (if any) before writing, then writes the person with the declaration's timeline
+/// events in one atomic batch. A lost race re-reads and decides again, so of any number of identical requests one declaration is
+/// made and the others get ECF's duplicate refusal. With an <c>Idempotency-Key</c> the declaration's id is derived from the key,
+/// so a retry finds what the first request made (even when the first response was never stored) and gets the first response.
+/// </summary>
+public sealed class RecordDeclarationHandler(
+    IReferenceData referenceData,
+    PersonDocuments people,
+    StatementDocuments statements,
+    IdempotencyRecords idempotency,
+    IPartnershipFacts partnershipFacts,
+    TimeProvider clock,
+    IEnumerable<IProviderViewWriter> viewWriters,
+    AfterCommit afterCommit)
+{
+    private const int MaxAttempts = 16;
+
+    public async Task<Result<DeclarationResource>> HandleAsync(RecordDeclarationCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var now = clock.GetUtcNow();
+        var request = command.Request;
+        string? requestHash = null;
+        if (command.IdempotencyKey is { } key)
+        {
+            if (!IdempotencyRecords.IsValidKey(key))
+            {
+                return ApiError.IdempotencyKeyInvalid();
+            }
+
+            requestHash = IdempotencyRecords.Hash(string.Join('\u001f', request.ParticipantId, request.DeclarationType, request.DeclarationDate, request.CourseIdentifier, request.EvidenceHeld));
+            if (await idempotency.ReadAsync(command.LeadProviderId, key, now, cancellationToken).ConfigureAwait(false) is { } first)
+            {
+                return Replay(first, requestHash);
+            }
+        }
+
+        var result = await DecideAndWriteAsync(command, requestHash, now, cancellationToken).ConfigureAwait(false);
+        if (command.IdempotencyKey is null || result.Errors.Any(e => e.Kind == ApiErrorKind.Conflict))
+        {
+            return result;
+        }
+
+        var stored = await idempotency.StoreFirstAsync(
+            new IdempotencyRecord
+            {
+                Id = IdempotencyRecords.DocumentId(command.LeadProviderId, command.IdempotencyKey),
+                LeadProviderId = command.LeadProviderId.ToString("D"),
+                RequestHash = requestHash!,
+                Resource = result.IsSuccess ? result.Value : null,
+                Errors = result.IsSuccess ? null : result.Errors,
+                CreatedAt = now,
+                ExpiresAt = now + IdempotencyRecords.Lifetime,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return Replay(stored, requestHash!);
+    }
+
+    private async Task<Result<DeclarationResource>> DecideAndWriteAsync(RecordDeclarationCommand command, string? requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var snapshot = await referenceData.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var provider = snapshot.GetLeadProvider(command.LeadProviderId);
+        var context = new PersonChangeContext(now, new Actor(ActorTypes.LeadProviderApi, command.LeadProviderId.ToString("D")), command.CorrelationId);
+        var declarationId = command.IdempotencyKey is { } key
+            ? DerivedId(command.LeadProviderId, key)
+            : Guid.NewGuid().ToString("D");
+        var personId = Guid.TryParse(command.Request.ParticipantId, out var id) ? id.ToString("D") : null;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = personId is null ? null : await people.ReadAsync(personId, cancellationToken).ConfigureAwait(false);
+            var person = stored?.Person;
+            if (command.IdempotencyKey is not null && FindDeclaration(person, declarationId) is { } made)
+            {
+                // The first request with this key made it; its response was not kept (or expired): answer with the declaration.
+                if (made.RequestHash != requestHash || made.LeadProviderId != command.LeadProviderId)
+                {
+                    return ApiError.IdempotencyKeyReused();
+                }
+
+                var states = await statements.ReadStatesAsync(person, cancellationToken).ConfigureAwait(false);
+                return DeclarationResource.From(person!.PersonId, made, provider?.Name ?? "", states, made.UpdatedAt);
+            }
+
+            var partnershipIds = ParticipantProjection.PartnershipIds(person ?? EmptyPerson);
+            var partnerships = await partnershipFacts.GetAsync(partnershipIds, cancellationToken).ConfigureAwait(false);
+            var facts = new DeclarationFacts(
+                now,
+                command.LeadProviderId,
+                snapshot.ContractPeriods,
+                snapshot.Schedules,
+                snapshot.StatementCalendar,
+                partnerships.Values.ToDictionary(p => p.PartnershipId, p => (Guid?)p.DeliveryPartnerId, StringComparer.Ordinal),
+                partnerships.Values.Where(p => p.Challenged).Select(p => p.PartnershipId).ToHashSet(StringComparer.Ordinal));
+            var decision = DeclarationDecider.Record(person, command.Request, facts, context, declarationId, requestHash);
+            if (decision.Refused)
+            {
+                return Result<DeclarationResource>.Failure(ApiError.Declaration(decision.Refusals));
+            }
+
+            var declaration = decision.Declaration!;
+            if (declaration.StatementId is { } statementId)
+            {
+                // Before the person: a declaration never points at a statement that does not exist.
+                await statements.EnsureAsync(command.LeadProviderId, statementId, snapshot.StatementCalendar, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            var written = await people.TryWriteAsync(decision.Person!, stored!.ETag, decision.Events, cancellationToken).ConfigureAwait(false);
+            if (written is null)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken).ConfigureAwait(false);
+                continue; // Another change to this person committed first: read again and decide again.
+            }
+
+            foreach (var writer in viewWriters)
+            {
+                await afterCommit.RunAsync("the provider views of a declaration", ct => writer.WriteAsync(person, written.Person, ct), cancellationToken).ConfigureAwait(false);
+            }
+
+            return DeclarationResource.From(written.Person.PersonId, declaration, provider?.Name ?? "", EmptyStates, declaration.UpdatedAt);
+        }
+
+        return ApiError.DeclarationPersonKeptChanging();
+    }
+
+    /// <summary>The declaration id a provider's key stands for: a name-based UUID, so every retry names the same declaration.</summary>
+    public static string DerivedId(Guid leadProviderId, string key)
+    {
+        var hash = Convert.FromHexString(IdempotencyRecords.Hash($"declaration:{leadProviderId:D}:{key}"));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true).ToString("D");
+    }
+
+    private static Result<DeclarationResource> Replay(IdempotencyRecord record, string requestHash) =>
+        record.RequestHash != requestHash
+            ? ApiError.IdempotencyKeyReused()
+            : record.Resource is { } resource
+                ? resource
+                : Result<DeclarationResource>.Failure(record.Errors ?? []);
+
+    private static Declaration? FindDeclaration(Person? person, string declarationId) =>
+        person?.Participations.Select(p => p.FindDeclaration(declarationId)).FirstOrDefault(d => d is not null);
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyStates = new Dictionary<string, string>();
+
+    private static readonly Person EmptyPerson = new() { Id = "", PersonId = "", FullName = "", CreatedAt = default, UpdatedAt = default };
+}
