@@ -3,6 +3,7 @@ using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 using Ecf.Functions.Features.Admin;
+using Ecf.Functions.Features.Declarations;
 using Ecf.Functions.Features.DeliveryPartners;
 using Ecf.Functions.Features.Docs;
 using Ecf.Functions.Features.Health;
@@ -12,6 +13,7 @@ using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Registrations;
 using Ecf.Functions.Features.Schools;
+using Ecf.Functions.Features.Statements;
 using Ecf.Functions.Features.UnfundedMentors;
 using Ecf.Functions.LocalTokens;
 using Ecf.Functions.Requests;
@@ -118,6 +120,11 @@ public static class ApiExtensions
         leadProviderApi.MapParticipantsFeature();
         leadProviderApi.MapDeliveryPartnersFeature();
         leadProviderApi.MapUnfundedMentorsFeature();
+
+        // Declarations (read side: list and by id) and statements.
+        leadProviderApi.MapDeclarationReads();
+        leadProviderApi.MapStatements();
+
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {
             module.Map(endpoints);

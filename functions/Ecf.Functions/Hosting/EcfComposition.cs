@@ -4,6 +4,7 @@ using Ecf.Functions.AzureFunctions;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
+using Ecf.Functions.Features.Statements;
 using Ecf.LocalRuntime;
 using Ecf.Orchestrations;
 using Ecf.Storage;
@@ -49,6 +50,7 @@ public static class EcfComposition
         builder.AddSchoolsFeature();
         builder.AddProviderViewsFeature();
         builder.AddPeopleFeature();
+        builder.AddStatementsFeature();
         return builder;
     }
 
