@@ -3,6 +3,7 @@ using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 using Ecf.Functions.Features.Admin;
+using Ecf.Functions.Features.Declarations;
 using Ecf.Functions.Features.DeliveryPartners;
 using Ecf.Functions.Features.Docs;
 using Ecf.Functions.Features.Health;
@@ -118,6 +119,7 @@ public static class ApiExtensions
         leadProviderApi.MapParticipantsFeature();
         leadProviderApi.MapDeliveryPartnersFeature();
         leadProviderApi.MapUnfundedMentorsFeature();
+        leadProviderApi.MapDeclarationsFeature();
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {
             module.Map(endpoints);
