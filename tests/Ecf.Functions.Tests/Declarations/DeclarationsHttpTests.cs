@@ -7,6 +7,7 @@ using Ecf.Application.Statements;
 using Ecf.Application.Storage;
 using Ecf.Domain.Declarations;
 using Ecf.Domain.People;
+using Ecf.Functions.Tests.Api;
 using Ecf.Functions.Tests.Infrastructure;
 using Ecf.Storage;
 using Ecf.TestKit;
@@ -64,6 +65,7 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
              "ineligible_for_funding_reason", "lead_provider_name", "mentor_id", "participant_id", "state", "statement_id", "updated_at", "uplift_paid"],
             attributes.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var id = data.GetProperty("id").GetString()!;
+        V3ResponseSchema.AssertValid("SingleParticipantDeclarationResponse", declared);
 
         var decided = await HttpAssert.JsonAsync(
             await admin.PutAsJsonAsync(
@@ -81,6 +83,7 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
         var voided = await HttpAssert.JsonAsync(await provider.PutAsync($"/api/v3/participant-declarations/{id}/void", null), HttpStatusCode.OK);
         Assert.Equal("voided", voided.GetProperty("data").GetProperty("attributes").GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, voided.GetProperty("data").GetProperty("attributes").GetProperty("statement_id").ValueKind);
+        V3ResponseSchema.AssertValid("SingleParticipantDeclarationResponse", voided);
         var again = await HttpAssert.JsonAsync(await provider.PutAsync($"/api/v3/participant-declarations/{id}/void", null), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(("base", DeclarationMessages.AlreadyVoided), HttpAssert.SingleV3Error(again));
 
@@ -99,6 +102,7 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
 
         var body = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v3/participant-declarations", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
 
+        V3ResponseSchema.AssertValid("SingleParticipantDeclarationResponse", body);
         var attributes = body.GetProperty("data").GetProperty("attributes");
         Assert.Equal("eligible", attributes.GetProperty("state").GetString());
         Assert.Equal(OutputStatements.StatementId(_ambition, OutputStatements.Next(_reference.StatementCalendar, 2025, new DateOnly(2025, 11, 20))!), attributes.GetProperty("statement_id").GetString());
