@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Ecf.Application.Declarations;
 using Ecf.Application.People;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
@@ -175,6 +176,46 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
         var refused = await HttpAssert.JsonAsync(otherBody, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("Idempotency-Key", HttpAssert.SingleV3Error(refused).Title);
         Assert.Single(await DeclarationsOfAsync(ect.PersonId));
+    }
+
+    [Fact]
+    public async Task Declare_FirstResponseNeverKept_TheRetryWithItsKeyFindsTheDeclarationItMade()
+    {
+        var ect = await CommitAsync(TestPeople.Ect(_ambition));
+        var provider = await ProviderAsync(Ambition);
+        var first = await HttpAssert.JsonAsync(await PostWithKeyAsync(provider, "lost", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
+        var recordId = IdempotencyRecords.DocumentId(_ambition, "lost");
+        await _factory.Services.GetRequiredService<IDocumentStore>().GetContainer(EcfContainers.Identifiers).DeleteAsync(recordId, recordId);
+
+        var retry = await HttpAssert.JsonAsync(await PostWithKeyAsync(provider, "lost", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
+        var otherBody = await HttpAssert.JsonAsync(await PostWithKeyAsync(provider, "lost", Body(ect.PersonId, "started", "2025-10-03T10:00:00Z")), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(first.GetProperty("data").GetProperty("id").GetString(), retry.GetProperty("data").GetProperty("id").GetString());
+        Assert.Equal("Idempotency-Key", HttpAssert.SingleV3Error(otherBody).Title);
+        Assert.Single(await DeclarationsOfAsync(ect.PersonId));
+    }
+
+    [Fact]
+    public async Task Eligibility_EndsAfterADeclaration_ItStaysEligibleAndALaterOneIsSubmitted()
+    {
+        var ect = await CommitAsync(Eligible(TestPeople.Ect(_ambition)));
+        var provider = await ProviderAsync(Ambition);
+        var admin = await ClientAsync("admin");
+        await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v3/participant-declarations", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
+
+        await HttpAssert.JsonAsync(
+            await admin.PutAsJsonAsync(
+                $"/api/people/{ect.PersonId}/participations/{ect.Participations[0].TrainingRecordId}/eligibility",
+                new { status = "ineligible", reason = "induction_failed", from = "2025-11-01" }),
+            HttpStatusCode.OK);
+        var later = await HttpAssert.JsonAsync(
+            await provider.PostAsJsonAsync("/api/v3/participant-declarations", Body(ect.PersonId, "retained-1", "2025-11-10T10:00:00Z", "training-event-attended")),
+            HttpStatusCode.OK);
+
+        Assert.Equal("submitted", later.GetProperty("data").GetProperty("attributes").GetProperty("state").GetString());
+        var declarations = await DeclarationsOfAsync(ect.PersonId);
+        Assert.Equal(DeclarationStates.Eligible, declarations.Single(d => d.DeclarationType == "started").State);
+        Assert.Equal(DeclarationStates.Submitted, declarations.Single(d => d.DeclarationType == "retained-1").State);
     }
 
     [Fact]
