@@ -42,6 +42,10 @@ public static class HttpFunctions
     public static Task<IResult> AdminGetPersonTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{personId}/timeline")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(AdminGetPersonTimeline));
 
+    [Function(nameof(AdminRecordFundingEligibility))]
+    public static Task<IResult> AdminRecordFundingEligibility([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "people/{personId}/participations/{trainingRecordId}/eligibility")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(AdminRecordFundingEligibility));
+
     [Function(nameof(AdminChallengePartnership))]
     public static Task<IResult> AdminChallengePartnership([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/partnerships/{id}/challenge")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(AdminChallengePartnership));
@@ -85,6 +89,14 @@ public static class HttpFunctions
         EndpointInvoker.InvokeAsync(req, nameof(RegisterMentor));
 
     // Lead provider API v3
+    [Function(nameof(V3CreateParticipantDeclaration))]
+    public static Task<IResult> V3CreateParticipantDeclaration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v3/participant-declarations")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3CreateParticipantDeclaration));
+
+    [Function(nameof(V3VoidParticipantDeclaration))]
+    public static Task<IResult> V3VoidParticipantDeclaration([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v3/participant-declarations/{id}/void")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3VoidParticipantDeclaration));
+
     [Function(nameof(V3ListEcfSchools))]
     public static Task<IResult> V3ListEcfSchools([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/schools/ecf")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(V3ListEcfSchools));

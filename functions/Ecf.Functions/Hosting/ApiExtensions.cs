@@ -120,9 +120,9 @@ public static class ApiExtensions
         leadProviderApi.MapParticipantsFeature();
         leadProviderApi.MapDeliveryPartnersFeature();
         leadProviderApi.MapUnfundedMentorsFeature();
+        leadProviderApi.MapDeclarationsFeature();
 
-        // Declarations (read side: list and by id) and statements.
-        leadProviderApi.MapDeclarationReads();
+        // Statements.
         leadProviderApi.MapStatements();
 
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())

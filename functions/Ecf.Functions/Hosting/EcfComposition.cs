@@ -1,6 +1,7 @@
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
 using Ecf.Functions.AzureFunctions;
+using Ecf.Functions.Features.Declarations;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
@@ -50,6 +51,7 @@ public static class EcfComposition
         builder.AddSchoolsFeature();
         builder.AddProviderViewsFeature();
         builder.AddPeopleFeature();
+        builder.AddDeclarationsFeature();
         builder.AddStatementsFeature();
         return builder;
     }

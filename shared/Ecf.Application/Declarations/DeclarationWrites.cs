@@ -24,17 +24,34 @@ public sealed class DeclarationWrites(
 {
     private const int MaxAttempts = 16;
 
-    /// <summary>The person a provider's declaration belongs to, from the provider's view of it; null when the provider cannot see it.</summary>
-    public async Task<string?> FindPersonIdAsync(Guid leadProviderId, string declarationId, CancellationToken cancellationToken = default)
+    /// <summary>The person declaration <paramref name="declarationId"/> belongs to (its <see cref="DeclarationIndexEntry"/>), or null.</summary>
+    public async Task<string?> FindPersonIdAsync(string declarationId, CancellationToken cancellationToken = default)
     {
         if (!Guid.TryParse(declarationId, out var id))
         {
             return null;
         }
 
-        var view = await store.GetContainer(EcfContainers.ProviderViews)
-            .ReadAsync<ProviderViewDocument>(ProviderViewKinds.Partition(leadProviderId), ProviderViewKinds.DeclarationId(id.ToString("D")), cancellationToken).ConfigureAwait(false);
-        return view is { Hidden: false } ? view.PersonId : null;
+        var documentId = DeclarationIndexEntry.DocumentId(id.ToString("D"));
+        var entry = await store.GetContainer(EcfContainers.Identifiers).ReadAsync<DeclarationIndexEntry>(documentId, documentId, cancellationToken).ConfigureAwait(false);
+        return entry?.PersonId;
+    }
+
+    /// <summary>
+    /// Records which person declaration <paramref name="declarationId"/> belongs to, before the person is written (create-only, so
+    /// a retry finds it there). An entry whose declaration was never written (a lost race) leads to a person without it: not found.
+    /// </summary>
+    public async Task IndexAsync(string declarationId, string personId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var id = DeclarationIndexEntry.DocumentId(declarationId);
+        try
+        {
+            await store.GetContainer(EcfContainers.Identifiers).CreateAsync(id, id, new DeclarationIndexEntry(id, personId, at), cancellationToken).ConfigureAwait(false);
+        }
+        catch (DocumentStoreException ex) when (ex.Error == DocumentStoreError.Conflict)
+        {
+            // Indexed by an earlier attempt.
+        }
     }
 
     /// <summary>Decides against the person (with its statements' states) and writes; the person as written, or the refusal.</summary>
@@ -99,4 +116,10 @@ public sealed class DeclarationWrites(
             }
         }
     }
+}
+
+/// <summary>Where a declaration lives: <c>declaration:&lt;id&gt;</c> in the <c>identifiers</c> container names its person.</summary>
+public sealed record DeclarationIndexEntry(string Id, string PersonId, DateTimeOffset CreatedAt)
+{
+    public static string DocumentId(string declarationId) => "declaration:" + declarationId;
 }

@@ -23,6 +23,7 @@ public sealed class RecordDeclarationHandler(
     PersonDocuments people,
     StatementDocuments statements,
     IdempotencyRecords idempotency,
+    DeclarationWrites writes,
     IPartnershipFacts partnershipFacts,
     TimeProvider clock,
     IEnumerable<IProviderViewWriter> viewWriters,
@@ -119,6 +120,7 @@ public sealed class RecordDeclarationHandler(
                 await statements.EnsureAsync(command.LeadProviderId, statementId, snapshot.StatementCalendar, now, cancellationToken).ConfigureAwait(false);
             }
 
+            await writes.IndexAsync(declarationId, person!.PersonId, now, cancellationToken).ConfigureAwait(false);
             var written = await people.TryWriteAsync(decision.Person!, stored!.ETag, decision.Events, cancellationToken).ConfigureAwait(false);
             if (written is null)
             {

@@ -17,7 +17,7 @@ public sealed class VoidDeclarationHandler(IReferenceData referenceData, Declara
     {
         ArgumentNullException.ThrowIfNull(command);
         var now = clock.GetUtcNow();
-        if (await writes.FindPersonIdAsync(command.LeadProviderId, command.DeclarationId, cancellationToken).ConfigureAwait(false) is not { } personId)
+        if (await writes.FindPersonIdAsync(command.DeclarationId, cancellationToken).ConfigureAwait(false) is not { } personId)
         {
             return ApiError.NotFound();
         }
