@@ -104,7 +104,7 @@ public sealed class DeclarationViewWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProjectAsync_NewProvidersPartnershipChallenged_HidesTheDeclarationFromItButNotFromTheDeclaringProvider()
+    public async Task Dependents_NewProvidersPartnershipChallenged_HideTheDeclarationFromItButNotFromTheDeclaringProvider()
     {
         var moved = TestPeople.Ect(ProviderA).Declared(ProviderA).Transferred(ProviderB, TransferDate).Next(p => p with
         {
@@ -115,10 +115,11 @@ public sealed class DeclarationViewWriterTests : IAsyncLifetime
         Assert.NotNull(await _host.ResourceAsync(ProviderB, id));
 
         SetChallenged(true);
-        var writes = await _host.DeclarationWriter.ProjectAsync(null, moved);
+        var run = await _host.Host.Get<ProviderViewDependents>().PartnershipChangedAsync("partnership-b", ProviderB);
 
-        Assert.Equal(1, writes);
+        Assert.Equal(1, run.People);
         Assert.True((await _host.ViewAsync(ProviderB, id))!.As<ProviderViewDocument>().Hidden);
+        Assert.True((await _host.ViewAsync(ProviderB, ProviderViewKinds.ParticipantId(moved.PersonId)))!.As<ProviderViewDocument>().Hidden);
         Assert.NotNull(await _host.ResourceAsync(ProviderA, id));
     }
 
