@@ -97,7 +97,7 @@ public sealed class RecordDeclarationHandler(
                 return DeclarationResource.From(person!.PersonId, made, provider?.Name ?? "", states, made.UpdatedAt);
             }
 
-            var partnershipIds = ParticipantProjection.PartnershipIds(person ?? EmptyPerson);
+            IReadOnlyCollection<string> partnershipIds = person is null ? [] : ParticipantProjection.PartnershipIds(person);
             var partnerships = await partnershipFacts.GetAsync(partnershipIds, cancellationToken).ConfigureAwait(false);
             var facts = new DeclarationFacts(
                 now,
@@ -160,6 +160,4 @@ public sealed class RecordDeclarationHandler(
         person?.Participations.Select(p => p.FindDeclaration(declarationId)).FirstOrDefault(d => d is not null);
 
     private static readonly IReadOnlyDictionary<string, string> EmptyStates = new Dictionary<string, string>();
-
-    private static readonly Person EmptyPerson = new() { Id = "", PersonId = "", FullName = "", CreatedAt = default, UpdatedAt = default };
 }
