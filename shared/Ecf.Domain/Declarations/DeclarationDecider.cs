@@ -361,6 +361,6 @@ public static partial class DeclarationDecider
         return new DeclarationDecision(events, after, after.FindParticipationById(trainingRecordId)!.FindDeclaration(declarationId), []);
     }
 
-    [GeneratedRegex(@"\A(?<date>\d{4}-\d{2}-\d{2})T(?<h>\d{2}):(?<m>\d{2}):(?<s>\d{2})(?:[.,](?<f>\d{1,7})\d*)?(?:Z|(?<sign>[+-])(?<oh>\d{2})(?::?(?<om>\d{2}))?)?\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?<h>[0-9]{2}):(?<m>[0-9]{2}):(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,7})[0-9]*)?(?:Z|(?<sign>[+-])(?<oh>[0-9]{2})(?::?(?<om>[0-9]{2}))?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
 }
