@@ -289,7 +289,7 @@ public static partial class DeclarationDecider
             ?? periods[0];
     }
 
-    /// <summary>ECF's RFC 3339 pattern, then a real date and time; no offset means UTC, as Rails reads it.</summary>
+    /// <summary>ECF's RFC 3339 pattern (case-insensitive, as ECF's), then a real date and time; no offset means UTC, as Rails reads it.</summary>
     public static bool TryParseRfc3339(string? text, out DateTimeOffset value)
     {
         value = default;
@@ -361,6 +361,6 @@ public static partial class DeclarationDecider
         return new DeclarationDecision(events, after, after.FindParticipationById(trainingRecordId)!.FindDeclaration(declarationId), []);
     }
 
-    [GeneratedRegex(@"\A(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?<h>[0-9]{2}):(?<m>[0-9]{2}):(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,7})[0-9]*)?(?:Z|(?<sign>[+-])(?<oh>[0-9]{2})(?::?(?<om>[0-9]{2}))?)?\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?<h>[0-9]{2}):(?<m>[0-9]{2}):(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,7})[0-9]*)?(?:Z|(?<sign>[+-])(?<oh>[0-9]{2})(?::?(?<om>[0-9]{2}))?)?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Rfc3339();
 }
