@@ -319,7 +319,7 @@ public static partial class DeclarationDecider
             return false;
         }
 
-        var ticks = g["f"].Success ? (long)(double.Parse("0." + g["f"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond) : 0;
+        var ticks = g["f"].Success ? long.Parse(g["f"].Value.PadRight(7, '0'), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
         value = new DateTimeOffset(date.ToDateTime(new TimeOnly(Int("h"), Int("m"), Int("s"))).AddTicks(ticks), offset);
         return true;
     }
