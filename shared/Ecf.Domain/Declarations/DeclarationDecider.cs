@@ -314,7 +314,7 @@ public static partial class DeclarationDecider
         }
 
         if (!DateOnly.TryParseExact(g["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || Int("h") > 23 || Int("m") > 59 || Int("s") > 59 || date.Year < 2)
+            || Int("h") > 23 || Int("m") > 59 || Int("s") > 59 || date.Year is < 2 or > 9998)
         {
             return false;
         }
