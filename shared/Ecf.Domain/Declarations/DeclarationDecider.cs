@@ -305,7 +305,7 @@ public static partial class DeclarationDecider
         if (g["sign"].Success)
         {
             var minutes = g["om"].Success ? Int("om") : 0;
-            if (Int("oh") > 14 || minutes > 59)
+            if (minutes > 59 || new TimeSpan(Int("oh"), minutes, 0) > TimeSpan.FromHours(14))
             {
                 return false;
             }
