@@ -265,15 +265,15 @@ public static partial class DeclarationDecider
     }
 
     /// <summary>
-    /// The funding-eligibility period covering <paramref name="day"/>; before every period, the earliest (the decision made at
-    /// registration holds for the days before it). Periods left empty by a later decision cover nothing.
+    /// The funding-eligibility period covering <paramref name="day"/> (periods left empty by a later decision cover nothing). A day
+    /// before every period is judged by the first one recorded, the registration's: a later decision covers only from its date.
     /// </summary>
     public static FundingEligibilityPeriod? EligibilityOn(Participation participation, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(participation);
-        var periods = participation.FundingEligibility.Where(p => p.To is null || p.To > p.From).ToList();
-        return periods.LastOrDefault(p => p.From <= day && (p.To is null || day < p.To))
-            ?? periods.Where(p => day < p.From).MinBy(p => p.From);
+        var periods = participation.FundingEligibility;
+        var covering = periods.LastOrDefault(p => p.From <= day && (p.To is null || day < p.To));
+        return covering ?? (periods.Count > 0 && periods.All(p => day < p.From || p.To <= p.From) ? periods[0] : null);
     }
 
     /// <summary>

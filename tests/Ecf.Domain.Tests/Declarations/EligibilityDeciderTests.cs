@@ -219,14 +219,14 @@ public sealed class EligibilityDeciderTests
     }
 
     [Fact]
-    public void EligibilityOn_BeforeEveryPeriod_TheEarliestThatIsNotEmpty()
+    public void EligibilityOn_BeforeEveryPeriod_TheRegistrationsDecisionEvenWhenALaterOneEmptiedIt()
     {
-        // The registration's period (from 1 September) is emptied by a decision from the same day.
+        // The registration's period (from 1 September) is emptied by a decision from the same day, which covers only from then.
         var person = Registered().WithEligibility(FundingEligibilityStatuses.Eligible, "2025-09-01");
         var participation = person.Participations[0];
 
         Assert.Equal(new DateOnly(2025, 9, 1), participation.FundingEligibility[0].To);
-        Assert.Equal(FundingEligibilityStatuses.Eligible, DeclarationDecider.EligibilityOn(participation, new DateOnly(2025, 8, 1))!.Status);
+        Assert.Equal(FundingEligibilityStatuses.ManualCheck, DeclarationDecider.EligibilityOn(participation, new DateOnly(2025, 8, 1))!.Status);
         Assert.Equal(FundingEligibilityStatuses.Eligible, DeclarationDecider.EligibilityOn(participation, new DateOnly(2025, 9, 1))!.Status);
     }
 }
