@@ -140,14 +140,7 @@ public sealed class RecordDeclarationHandler(
     }
 
     /// <summary>The declaration id a provider's key stands for: a name-based UUID, so every retry names the same declaration.</summary>
-    public static string DerivedId(Guid leadProviderId, string key)
-    {
-        var hash = Convert.FromHexString(IdempotencyRecords.Hash($"declaration:{leadProviderId:D}:{key}"));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true).ToString("D");
-    }
+    public static string DerivedId(Guid leadProviderId, string key) => NameBasedId.From($"declaration:{leadProviderId:D}:{key}");
 
     private static Result<DeclarationResource> Replay(IdempotencyRecord record, string requestHash) =>
         record.RequestHash != requestHash
