@@ -1,3 +1,4 @@
+using Ecf.Domain.Declarations;
 using Ecf.Domain.People;
 
 namespace Ecf.TestKit;
@@ -129,4 +130,50 @@ public static class TestPeople
             ],
         });
     }
+
+    /// <summary>
+    /// The next version with a declaration by <paramref name="provider"/> on the (only) participation, made then (its created and
+    /// updated time are the new version's), under the participation's latest training period with that provider.
+    /// </summary>
+    public static Person Declared(
+        this Person person, Guid provider, string? declarationId = null, string declarationType = "started", string state = DeclarationStates.Submitted, string? statementId = null) =>
+        person.Next(p =>
+        {
+            var participation = p.Participations[0];
+            var training = participation.TrainingPeriods.LastOrDefault(t => t.LeadProviderId == provider) ?? participation.TrainingPeriods[^1];
+            var at = p.UpdatedAt.AddMinutes(1);
+            var declaration = new Declaration
+            {
+                Id = declarationId ?? Guid.NewGuid().ToString("D"),
+                TrainingPeriodId = training.Id,
+                LeadProviderId = provider,
+                CourseIdentifier = participation.Type == ParticipationTypes.Ect ? CourseIdentifiers.EcfInduction : CourseIdentifiers.EcfMentor,
+                DeclarationType = declarationType,
+                DeclarationDate = at.AddDays(-1),
+                Cohort = training.Cohort,
+                ContractYear = training.ContractYear,
+                DeliveryPartnerId = training.DeliveryPartnerId,
+                State = state,
+                StatementId = statementId,
+                CreatedAt = at,
+                UpdatedAt = at,
+            };
+            return p with { Participations = [participation with { Declarations = [.. participation.Declarations, declaration] }, .. p.Participations.Skip(1)] };
+        });
+
+    /// <summary>The next version with declaration <paramref name="declarationId"/> moved to <paramref name="state"/> then.</summary>
+    public static Person DeclarationMoved(this Person person, string declarationId, string state) => person.Next(p =>
+    {
+        var at = p.UpdatedAt.AddMinutes(1);
+        return p with
+        {
+            Participations =
+            [
+                .. p.Participations.Select(x => x with
+                {
+                    Declarations = [.. x.Declarations.Select(d => d.Id == declarationId ? d with { State = state, UpdatedAt = at } : d)],
+                }),
+            ],
+        };
+    });
 }

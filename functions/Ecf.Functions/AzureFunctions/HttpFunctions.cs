@@ -152,4 +152,21 @@ public static class HttpFunctions
     [Function(nameof(V3GetUnfundedMentor))]
     public static Task<IResult> V3GetUnfundedMentor([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/unfunded-mentors/ecf/{id}")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(V3GetUnfundedMentor));
+
+    // Lead provider API v3: declarations (read) and statements
+    [Function(nameof(V3ListParticipantDeclarations))]
+    public static Task<IResult> V3ListParticipantDeclarations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/participant-declarations")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListParticipantDeclarations));
+
+    [Function(nameof(V3GetParticipantDeclaration))]
+    public static Task<IResult> V3GetParticipantDeclaration([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/participant-declarations/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetParticipantDeclaration));
+
+    [Function(nameof(V3ListStatements))]
+    public static Task<IResult> V3ListStatements([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/statements")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ListStatements));
+
+    [Function(nameof(V3GetStatement))]
+    public static Task<IResult> V3GetStatement([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/statements/{id}")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3GetStatement));
 }

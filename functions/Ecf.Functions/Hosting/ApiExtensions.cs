@@ -13,6 +13,7 @@ using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Registrations;
 using Ecf.Functions.Features.Schools;
+using Ecf.Functions.Features.Statements;
 using Ecf.Functions.Features.UnfundedMentors;
 using Ecf.Functions.LocalTokens;
 using Ecf.Functions.Requests;
@@ -120,6 +121,10 @@ public static class ApiExtensions
         leadProviderApi.MapDeliveryPartnersFeature();
         leadProviderApi.MapUnfundedMentorsFeature();
         leadProviderApi.MapDeclarationsFeature();
+
+        // Statements.
+        leadProviderApi.MapStatements();
+
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {
             module.Map(endpoints);

@@ -5,6 +5,7 @@ using Ecf.Functions.Features.Declarations;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
 using Ecf.Functions.Features.Schools;
+using Ecf.Functions.Features.Statements;
 using Ecf.LocalRuntime;
 using Ecf.Orchestrations;
 using Ecf.Storage;
@@ -51,6 +52,7 @@ public static class EcfComposition
         builder.AddProviderViewsFeature();
         builder.AddPeopleFeature();
         builder.AddDeclarationsFeature();
+        builder.AddStatementsFeature();
         return builder;
     }
 

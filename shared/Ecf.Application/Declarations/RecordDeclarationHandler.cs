@@ -97,7 +97,7 @@ public sealed class RecordDeclarationHandler(
                 return DeclarationResource.From(person!.PersonId, made, provider?.Name ?? "", states, made.UpdatedAt);
             }
 
-            var partnershipIds = ParticipantProjection.PartnershipIds(person ?? EmptyPerson);
+            IReadOnlyCollection<string> partnershipIds = person is null ? [] : ParticipantProjection.PartnershipIds(person);
             var partnerships = await partnershipFacts.GetAsync(partnershipIds, cancellationToken).ConfigureAwait(false);
             var facts = new DeclarationFacts(
                 now,
@@ -140,14 +140,7 @@ public sealed class RecordDeclarationHandler(
     }
 
     /// <summary>The declaration id a provider's key stands for: a name-based UUID, so every retry names the same declaration.</summary>
-    public static string DerivedId(Guid leadProviderId, string key)
-    {
-        var hash = Convert.FromHexString(IdempotencyRecords.Hash($"declaration:{leadProviderId:D}:{key}"));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true).ToString("D");
-    }
+    public static string DerivedId(Guid leadProviderId, string key) => NameBasedId.From($"declaration:{leadProviderId:D}:{key}");
 
     private static Result<DeclarationResource> Replay(IdempotencyRecord record, string requestHash) =>
         record.RequestHash != requestHash
@@ -160,6 +153,4 @@ public sealed class RecordDeclarationHandler(
         person?.Participations.Select(p => p.FindDeclaration(declarationId)).FirstOrDefault(d => d is not null);
 
     private static readonly IReadOnlyDictionary<string, string> EmptyStates = new Dictionary<string, string>();
-
-    private static readonly Person EmptyPerson = new() { Id = "", PersonId = "", FullName = "", CreatedAt = default, UpdatedAt = default };
 }

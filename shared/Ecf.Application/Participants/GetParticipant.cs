@@ -1,6 +1,5 @@
 using Ecf.Application.Errors;
 using Ecf.Application.ProviderViews;
-using Ecf.Application.Storage;
 using Ecf.Storage;
 
 namespace Ecf.Application.Participants;
@@ -17,21 +16,8 @@ public sealed class GetParticipantHandler(IDocumentStore store)
     public Task<Result<ReadOnlyMemory<byte>>> GetTransferAsync(Guid leadProviderId, string id, CancellationToken cancellationToken = default) =>
         ReadAsync(leadProviderId, id, ProviderViewKinds.TransferId, cancellationToken);
 
-    private async Task<Result<ReadOnlyMemory<byte>>> ReadAsync(Guid leadProviderId, string id, Func<string, string> documentId, CancellationToken cancellationToken)
-    {
-        if (!ProviderViewResources.IsPlausibleId(id))
-        {
-            return ApiError.NotFound();
-        }
-
-        var document = await store.GetContainer(EcfContainers.ProviderViews)
-            .ReadAsync(ProviderViewKinds.Partition(leadProviderId), documentId(id), cancellationToken).ConfigureAwait(false);
-        if (document is null)
-        {
-            return ApiError.NotFound();
-        }
-
-        var resource = ProviderViewResources.Extract(document.Json);
-        return resource.IsEmpty ? ApiError.NotFound() : Result<ReadOnlyMemory<byte>>.Success(resource);
-    }
+    private Task<Result<ReadOnlyMemory<byte>>> ReadAsync(Guid leadProviderId, string id, Func<string, string> documentId, CancellationToken cancellationToken) =>
+        ProviderViewResources.IsPlausibleId(id)
+            ? ProviderViewResources.ReadAsync(store, leadProviderId, documentId(id), cancellationToken)
+            : Task.FromResult<Result<ReadOnlyMemory<byte>>>(ApiError.NotFound());
 }

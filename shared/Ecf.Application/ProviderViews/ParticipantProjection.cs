@@ -20,6 +20,14 @@ public sealed record ProjectedParticipant(
     /// <summary>The partnerships and schools the enrolments were projected from (not part of the content hash).</summary>
     [JsonIgnore]
     public ViewDependencies Dependencies { get; init; } = ViewDependencies.None;
+
+    /// <summary>
+    /// The declarations this provider sees (<see cref="DeclarationProjection.Stamp"/>): part of the content hash, not of the rendered
+    /// resource, so a change to one moves the participant's <c>updated_at</c>. Left out when null, so a participant without
+    /// declarations hashes as before they existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? DeclarationStamp { get; init; }
 }
 
 /// <summary>One move between schools, and the providers on each side.</summary>
@@ -110,7 +118,7 @@ public static class ParticipantProjection
                 idChanges,
                 int.Parse(e.Value[0].Cohort, CultureInfo.InvariantCulture),
                 e.Value[0].TrainingStatus)
-            { Dependencies = dependencies[e.Key] });
+            { Dependencies = dependencies[e.Key], DeclarationStamp = DeclarationProjection.Stamp(person, e.Key, partnerships) });
     }
 
     /// <summary>The at-school period an enrolment shows: the one the latest training belongs to, else the latest.</summary>

@@ -11,10 +11,11 @@ namespace Ecf.Application.ProviderViews;
 /// them takes two single-partition queries: an index seek on the scalar copy (<see cref="ProviderViewDocument.PartnershipId"/>,
 /// <see cref="ProviderViewDocument.SchoolId"/>) held by views with one dependency of the kind, and an
 /// <see cref="FilterOperator.ArrayContains"/> search among the few views with several (<see cref="ProviderViewDocument.ManyDependencies"/>),
-/// in the partnership's provider's partition or (for a school) in each ECF provider's. Re-projection is the writer's, idempotent: people whose views are already right
-/// cost reads only.
+/// in the partnership's provider's partition or (for a school) in each ECF provider's. Re-projection is the writers', idempotent (participant
+/// views and declaration views, which a challenge hides from the provider): people whose views are already right cost reads only.
 /// </summary>
-public sealed class ProviderViewDependents(IDocumentStore store, ProviderViewWriter writer, IReferenceData referenceData, ISchoolFacts schoolFacts)
+public sealed class ProviderViewDependents(
+    IDocumentStore store, ProviderViewWriter writer, DeclarationViewWriter declarations, IReferenceData referenceData, ISchoolFacts schoolFacts)
 {
     private const int PageSize = 500;
 
@@ -85,7 +86,9 @@ public sealed class ProviderViewDependents(IDocumentStore store, ProviderViewWri
             }
 
             read++;
-            writes += await writer.ProjectAsync(null, document.As<Person>(), schools, cancellationToken).ConfigureAwait(false);
+            var person = document.As<Person>();
+            writes += await writer.ProjectAsync(null, person, schools, cancellationToken).ConfigureAwait(false);
+            writes += await declarations.ProjectAsync(null, person, cancellationToken).ConfigureAwait(false); // a challenge hides them from the provider
         }
 
         return new ProjectorRun(read, writes);

@@ -9,7 +9,8 @@ namespace Ecf.Application.ProviderViews;
 /// Ordering and filter fields are named per kind and present only while the view is visible, so each list query is one
 /// index range: participants order on <see cref="SortKey"/> (immutable: the first time this provider could see the person)
 /// or <see cref="UpdatedAt"/>; transfers on <see cref="TransferSortKey"/> / <see cref="TransferUpdatedAt"/>; unfunded
-/// mentors on <see cref="MentorSortKey"/> / <see cref="MentorUpdatedAt"/>. A hidden view keeps its keys in
+/// mentors on <see cref="MentorSortKey"/> / <see cref="MentorUpdatedAt"/>; declarations on <see cref="DeclarationSortKey"/> /
+/// <see cref="DeclarationUpdatedAt"/>. A hidden view keeps its keys in
 /// <see cref="KeptSortKey"/> and <see cref="KeptUpdatedAt"/> and its <see cref="Version"/>, so an older write cannot revive it.
 /// </para>
 /// </summary>
@@ -35,7 +36,7 @@ public sealed record ProviderViewDocument
 
     public string? UpdatedAt { get; init; }
 
-    /// <summary>Participants: cohort (start year) of the first visible enrolment, for <c>filter[cohort]</c>.</summary>
+    /// <summary>Participants: cohort (start year) of the first visible enrolment; declarations: the declaration's cohort. For <c>filter[cohort]</c>.</summary>
     public int? Cohort { get; init; }
 
     /// <summary>Participants: training status of the first visible enrolment, for <c>filter[training_status]</c>.</summary>
@@ -70,6 +71,15 @@ public sealed record ProviderViewDocument
 
     public string? MentorUpdatedAt { get; init; }
 
+    /// <summary>Declarations: the declaration's <c>created_at</c> (sortable) and id; immutable.</summary>
+    public string? DeclarationSortKey { get; init; }
+
+    /// <summary>Declarations: moves only when what the provider sees of the declaration changes.</summary>
+    public string? DeclarationUpdatedAt { get; init; }
+
+    /// <summary>Declarations: the delivery partner recorded on the declaration, for <c>filter[delivery_partner_id]</c> (with <see cref="Cohort"/> for <c>filter[cohort]</c>).</summary>
+    public string? DeliveryPartnerId { get; init; }
+
     public string? KeptSortKey { get; init; }
 
     public string? KeptUpdatedAt { get; init; }
@@ -87,8 +97,8 @@ public sealed record ProviderViewDocument
     public JsonElement? Resource { get; init; }
 
     /// <summary>The sort key whether visible or hidden.</summary>
-    public string? AnySortKey => SortKey ?? TransferSortKey ?? MentorSortKey ?? KeptSortKey;
+    public string? AnySortKey => SortKey ?? TransferSortKey ?? MentorSortKey ?? DeclarationSortKey ?? KeptSortKey;
 
     /// <summary>The updated_at whether visible or hidden.</summary>
-    public string? AnyUpdatedAt => UpdatedAt ?? TransferUpdatedAt ?? MentorUpdatedAt ?? KeptUpdatedAt;
+    public string? AnyUpdatedAt => UpdatedAt ?? TransferUpdatedAt ?? MentorUpdatedAt ?? DeclarationUpdatedAt ?? KeptUpdatedAt;
 }

@@ -11,9 +11,10 @@ public sealed record ProjectorRun(int People, int Writes);
 /// <summary>
 /// Repairs the provider views from the <c>people</c> container's change feed: each changed person is projected again
 /// (idempotent by version and content), from the continuation saved in a checkpoint document, so a view write missed on
-/// the request path is made later. Timeline documents in the feed are skipped.
+/// the request path is made later: its participant, transfer and unfunded-mentor views (<see cref="ProviderViewWriter"/>) and its
+/// declaration views (<see cref="DeclarationViewWriter"/>). Timeline documents in the feed are skipped.
 /// </summary>
-public sealed class ProviderViewProjector(IDocumentStore store, ProviderViewWriter writer)
+public sealed class ProviderViewProjector(IDocumentStore store, ProviderViewWriter writer, DeclarationViewWriter declarations)
 {
     /// <summary>The checkpoint's partition and id in <c>provider-views</c> (not a provider's partition).</summary>
     public const string CheckpointPartition = "projector";
@@ -38,7 +39,9 @@ public sealed class ProviderViewProjector(IDocumentStore store, ProviderViewWrit
                 if (KeysetContinuation.ValueAt(document.Json, "kind") is { ValueKind: System.Text.Json.JsonValueKind.String } kind && kind.GetString() == Person.DocumentKind)
                 {
                     persons++;
-                    writes += await writer.ProjectAsync(null, document.As<Person>(), cancellationToken).ConfigureAwait(false);
+                    var person = document.As<Person>();
+                    writes += await writer.ProjectAsync(null, person, cancellationToken).ConfigureAwait(false);
+                    writes += await declarations.ProjectAsync(null, person, cancellationToken).ConfigureAwait(false);
                 }
             }
 

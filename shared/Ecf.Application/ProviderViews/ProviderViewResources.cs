@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Ecf.Application.Errors;
+using Ecf.Application.Storage;
+using Ecf.Storage;
 
 namespace Ecf.Application.ProviderViews;
 
@@ -36,6 +39,19 @@ public static class ProviderViewResources
         }
 
         return ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <summary>
+    /// The pre-rendered resource of the provider's view <paramref name="documentId"/>: one point read. A hidden view and one that does
+    /// not exist (another provider's, unknown) are the same not-found.
+    /// </summary>
+    public static async Task<Result<ReadOnlyMemory<byte>>> ReadAsync(IDocumentStore store, Guid leadProviderId, string documentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var document = await store.GetContainer(EcfContainers.ProviderViews)
+            .ReadAsync(ProviderViewKinds.Partition(leadProviderId), documentId, cancellationToken).ConfigureAwait(false);
+        var resource = document is null ? ReadOnlyMemory<byte>.Empty : Extract(document.Json);
+        return resource.IsEmpty ? ApiError.NotFound() : Result<ReadOnlyMemory<byte>>.Success(resource);
     }
 
     /// <summary>Ids are UUIDs; anything else cannot name a view (and must not reach a store as part of a document id).</summary>

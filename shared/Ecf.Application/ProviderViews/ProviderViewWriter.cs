@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
@@ -19,8 +18,6 @@ namespace Ecf.Application.ProviderViews;
 /// </summary>
 public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData referenceData, IPartnershipFacts partnershipFacts, ISchoolFacts schoolFacts) : IProviderViewWriter
 {
-    private const int MaxAttempts = 8;
-
     private IDocumentContainer Container => store.GetContainer(EcfContainers.ProviderViews);
 
     public Task WriteAsync(Person? before, Person after, CancellationToken cancellationToken = default) => ProjectAsync(before, after, cancellationToken);
@@ -305,65 +302,14 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
 
     private static bool SameIds(IReadOnlyList<string>? stored, IReadOnlyList<string> projected) => (stored ?? []).SequenceEqual(projected, StringComparer.Ordinal);
 
-    /// <summary>A hidden tombstone keeping the keys and version, or null when there is nothing visible to hide.</summary>
-    private static ProviderViewDocument? Hide(ProviderViewDocument? stored, int version) =>
-        stored is null || stored.Hidden
-            ? null
-            : new ProviderViewDocument
-            {
-                Id = stored.Id,
-                LeadProviderId = stored.LeadProviderId,
-                Kind = stored.Kind,
-                PersonId = stored.PersonId,
-                Version = version,
-                Hidden = true,
-                KeptSortKey = stored.AnySortKey,
-                KeptUpdatedAt = stored.AnyUpdatedAt,
-                TransferCreatedAt = stored.TransferCreatedAt,
-            };
+    private static ProviderViewDocument? Hide(ProviderViewDocument? stored, int version) => ProviderViewWrites.Hide(stored, version);
 
-    private static string Later(string? stored, DateTimeOffset candidate)
-    {
-        var formatted = V3Json.SortableTime(candidate);
-        return stored is not null && string.CompareOrdinal(stored, formatted) > 0 ? stored : formatted;
-    }
+    private static string Later(string? stored, DateTimeOffset candidate) => ProviderViewWrites.Later(stored, candidate);
 
-    private static DateTimeOffset Parse(string sortable) =>
-        DateTimeOffset.Parse(sortable, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+    private static DateTimeOffset Parse(string sortable) => ProviderViewWrites.Parse(sortable);
 
-    private static string HashOf<T>(T value) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, V3Json.Options)))[..32];
+    private static string HashOf<T>(T value) => ProviderViewWrites.Hash(value);
 
-    /// <summary>Reads, decides and writes conditionally; on a lost race, reads and decides again. True when written.</summary>
-    private async Task<bool> ApplyAsync(string partition, string id, Func<ProviderViewDocument?, ProviderViewDocument?> decide, CancellationToken cancellationToken)
-    {
-        var container = Container;
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await container.ReadAsync(partition, id, cancellationToken).ConfigureAwait(false);
-            var desired = decide(stored?.As<ProviderViewDocument>());
-            if (desired is null)
-            {
-                return false;
-            }
-
-            var json = DocumentJson.Serialize(desired with { Id = id, LeadProviderId = partition });
-            try
-            {
-                if (stored is null)
-                {
-                    await container.CreateAsync(partition, id, json, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await container.ReplaceAsync(partition, id, json, stored.ETag, cancellationToken).ConfigureAwait(false);
-                }
-
-                return true;
-            }
-            catch (DocumentStoreException ex) when (ex.Error is DocumentStoreError.Conflict or DocumentStoreError.PreconditionFailed or DocumentStoreError.NotFound && attempt < MaxAttempts)
-            {
-                // Another writer got there first: decide again on what it wrote.
-            }
-        }
-    }
+    private Task<bool> ApplyAsync(string partition, string id, Func<ProviderViewDocument?, ProviderViewDocument?> decide, CancellationToken cancellationToken) =>
+        ProviderViewWrites.ApplyAsync(Container, partition, id, decide, cancellationToken);
 }

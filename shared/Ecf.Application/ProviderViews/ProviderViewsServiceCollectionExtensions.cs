@@ -1,4 +1,6 @@
+using Ecf.Application.Declarations;
 using Ecf.Application.Participants;
+using Ecf.Application.Statements;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,9 +9,9 @@ namespace Ecf.Application.ProviderViews;
 public static class ProviderViewsServiceCollectionExtensions
 {
     /// <summary>
-    /// The provider views: the writer (<see cref="IProviderViewWriter"/>), the change-feed projector and its background service
-    /// (options section <c>ProviderViews</c>), and the lead provider read handlers (participants, transfers, delivery partners,
-    /// unfunded mentors), and the dependency projector (<see cref="ViewDependencyProjector"/>). Partnership and school facts
+    /// The provider views: the writers (<see cref="IProviderViewWriter"/>: declarations, then participants), the change-feed projector
+    /// and its background service (options section <c>ProviderViews</c>), and the lead provider read handlers (participants, transfers,
+    /// delivery partners, unfunded mentors, declarations), and the dependency projector (<see cref="ViewDependencyProjector"/>). Partnership and school facts
     /// default to none until the people feature registers its own.
     /// </summary>
     public static IServiceCollection AddEcfProviderViews(this IServiceCollection services)
@@ -19,7 +21,11 @@ public static class ProviderViewsServiceCollectionExtensions
         services.TryAddSingleton<IPartnershipFacts, NoPartnershipFacts>();
         services.TryAddSingleton<ISchoolFacts, NoSchoolFacts>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StatementDocuments>();
+        services.AddSingleton<DeclarationViewWriter>();
         services.AddSingleton<ProviderViewWriter>();
+        // The participant writer last: where one IProviderViewWriter is resolved rather than all of them, it is that one.
+        services.AddSingleton<IProviderViewWriter>(provider => provider.GetRequiredService<DeclarationViewWriter>());
         services.AddSingleton<IProviderViewWriter>(provider => provider.GetRequiredService<ProviderViewWriter>());
         services.AddSingleton<ProviderViewProjector>();
         services.AddSingleton<ProviderViewDependents>();
@@ -32,6 +38,7 @@ public static class ProviderViewsServiceCollectionExtensions
         services.AddSingleton<ListTransfersHandler>();
         services.AddSingleton<ListDeliveryPartnersHandler>();
         services.AddSingleton<ListUnfundedMentorsHandler>();
+        services.AddSingleton<ListDeclarationsHandler>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ public static class EcfContainers
         new(
             ProviderViews,
             "/leadProviderId",
-            ["sortKey", "updatedAt", "transferSortKey", "transferUpdatedAt", "mentorSortKey", "mentorUpdatedAt"],
+            ["sortKey", "updatedAt", "transferSortKey", "transferUpdatedAt", "mentorSortKey", "mentorUpdatedAt", "declarationSortKey", "declarationUpdatedAt"],
             CrossPartitionIndexedPaths: ["partnershipId", "schoolId", "manyDependencies"]),
         new(Finance, "/leadProviderId"),
         new(Reference, "/kind"),

@@ -265,15 +265,15 @@ public static partial class DeclarationDecider
     }
 
     /// <summary>
-    /// The funding-eligibility period covering <paramref name="day"/>; before every period, the earliest (the decision made at
-    /// registration holds for the days before it). Periods left empty by a later decision cover nothing.
+    /// The funding-eligibility period covering <paramref name="day"/> (periods left empty by a later decision cover nothing). A day
+    /// before every period is judged by the first one recorded, the registration's: a later decision covers only from its date.
     /// </summary>
     public static FundingEligibilityPeriod? EligibilityOn(Participation participation, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(participation);
-        var periods = participation.FundingEligibility.Where(p => p.To is null || p.To > p.From).ToList();
-        return periods.LastOrDefault(p => p.From <= day && (p.To is null || day < p.To))
-            ?? periods.Where(p => day < p.From).MinBy(p => p.From);
+        var periods = participation.FundingEligibility;
+        var covering = periods.LastOrDefault(p => p.From <= day && (p.To is null || day < p.To));
+        return covering ?? (periods.Count > 0 && periods.All(p => day < p.From || p.To <= p.From) ? periods[0] : null);
     }
 
     /// <summary>
@@ -289,7 +289,7 @@ public static partial class DeclarationDecider
             ?? periods[0];
     }
 
-    /// <summary>ECF's RFC 3339 pattern, then a real date and time; no offset means UTC, as Rails reads it.</summary>
+    /// <summary>ECF's RFC 3339 pattern (case-insensitive, as ECF's), then a real date and time; no offset means UTC, as Rails reads it.</summary>
     public static bool TryParseRfc3339(string? text, out DateTimeOffset value)
     {
         value = default;
@@ -305,7 +305,7 @@ public static partial class DeclarationDecider
         if (g["sign"].Success)
         {
             var minutes = g["om"].Success ? Int("om") : 0;
-            if (Int("oh") > 14 || minutes > 59)
+            if (minutes > 59 || new TimeSpan(Int("oh"), minutes, 0) > TimeSpan.FromHours(14))
             {
                 return false;
             }
@@ -314,12 +314,12 @@ public static partial class DeclarationDecider
         }
 
         if (!DateOnly.TryParseExact(g["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || Int("h") > 23 || Int("m") > 59 || Int("s") > 59 || date.Year < 2)
+            || Int("h") > 23 || Int("m") > 59 || Int("s") > 59 || date.Year is < 2 or > 9998)
         {
             return false;
         }
 
-        var ticks = g["f"].Success ? (long)(double.Parse("0." + g["f"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond) : 0;
+        var ticks = g["f"].Success ? long.Parse(g["f"].Value.PadRight(7, '0'), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
         value = new DateTimeOffset(date.ToDateTime(new TimeOnly(Int("h"), Int("m"), Int("s"))).AddTicks(ticks), offset);
         return true;
     }
@@ -361,6 +361,6 @@ public static partial class DeclarationDecider
         return new DeclarationDecision(events, after, after.FindParticipationById(trainingRecordId)!.FindDeclaration(declarationId), []);
     }
 
-    [GeneratedRegex(@"\A(?<date>\d{4}-\d{2}-\d{2})T(?<h>\d{2}):(?<m>\d{2}):(?<s>\d{2})(?:[.,](?<f>\d{1,7})\d*)?(?:Z|(?<sign>[+-])(?<oh>\d{2})(?::?(?<om>\d{2}))?)?\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?<h>[0-9]{2}):(?<m>[0-9]{2}):(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,7})[0-9]*)?(?:Z|(?<sign>[+-])(?<oh>[0-9]{2})(?::?(?<om>[0-9]{2}))?)?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Rfc3339();
 }

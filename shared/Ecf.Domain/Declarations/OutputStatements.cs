@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Ecf.Domain.ReferenceData;
 
 namespace Ecf.Domain.Declarations;
@@ -23,11 +21,6 @@ public static class OutputStatements
     public static string StatementId(Guid leadProviderId, StatementCalendarEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var key = FormattableString.Invariant($"ecf-statement:{leadProviderId:D}:{entry.ContractYear}:{entry.Year}-{entry.Month:D2}");
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: a name-based UUID of our own hashing
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(bytes, bigEndian: true).ToString("D");
+        return NameBasedId.From(FormattableString.Invariant($"ecf-statement:{leadProviderId:D}:{entry.ContractYear}:{entry.Year}-{entry.Month:D2}"));
     }
 }

@@ -15,6 +15,8 @@ public sealed class ProviderViewsTestHost(StoreHost host) : IAsyncDisposable
 
     public ProviderViewWriter Writer => Host.Get<ProviderViewWriter>();
 
+    public DeclarationViewWriter DeclarationWriter => Host.Get<DeclarationViewWriter>();
+
     public ProviderViewProjector Projector => Host.Get<ProviderViewProjector>();
 
     public IDocumentContainer Views => Host.Container(EcfContainers.ProviderViews);
@@ -39,6 +41,13 @@ public sealed class ProviderViewsTestHost(StoreHost host) : IAsyncDisposable
     {
         await People.UpsertAsync(after.PersonId, after.Id, after);
         return await Writer.ProjectAsync(before, after);
+    }
+
+    /// <summary>Stores the person document and runs every provider view writer, as the declaration commands do; returns the declaration views written.</summary>
+    public async Task<int> CommitWithDeclarationsAsync(Person? before, Person after)
+    {
+        await CommitAsync(before, after);
+        return await DeclarationWriter.ProjectAsync(before, after);
     }
 
     public async Task<StoredDocument?> ViewAsync(Guid provider, string id) => await Views.ReadAsync(ProviderViewKinds.Partition(provider), id);

@@ -27,6 +27,8 @@ public sealed class V3ListQueryHttpTests(EcfAppFactory factory) : IClassFixture<
         { "/api/v3/delivery-partners", "abc" },
         { "/api/v3/participants/ecf", "2025,twenty" },
         { "/api/v3/partnerships/ecf", "25" },
+        { "/api/v3/participant-declarations", "2025,twenty" },
+        { "/api/v3/statements", "abc" },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Ecf.Application.Declarations;
 using Ecf.Application.People;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
@@ -7,6 +8,7 @@ using Ecf.Application.Statements;
 using Ecf.Application.Storage;
 using Ecf.Domain.Declarations;
 using Ecf.Domain.People;
+using Ecf.Functions.Tests.Api;
 using Ecf.Functions.Tests.Infrastructure;
 using Ecf.Storage;
 using Ecf.TestKit;
@@ -64,6 +66,7 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
              "ineligible_for_funding_reason", "lead_provider_name", "mentor_id", "participant_id", "state", "statement_id", "updated_at", "uplift_paid"],
             attributes.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var id = data.GetProperty("id").GetString()!;
+        V3ResponseSchema.AssertValid("SingleParticipantDeclarationResponse", declared);
 
         var decided = await HttpAssert.JsonAsync(
             await admin.PutAsJsonAsync(
@@ -81,6 +84,7 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
         var voided = await HttpAssert.JsonAsync(await provider.PutAsync($"/api/v3/participant-declarations/{id}/void", null), HttpStatusCode.OK);
         Assert.Equal("voided", voided.GetProperty("data").GetProperty("attributes").GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, voided.GetProperty("data").GetProperty("attributes").GetProperty("statement_id").ValueKind);
+        V3ResponseSchema.AssertValid("SingleParticipantDeclarationResponse", voided);
         var again = await HttpAssert.JsonAsync(await provider.PutAsync($"/api/v3/participant-declarations/{id}/void", null), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(("base", DeclarationMessages.AlreadyVoided), HttpAssert.SingleV3Error(again));
 
@@ -99,6 +103,7 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
 
         var body = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v3/participant-declarations", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
 
+        V3ResponseSchema.AssertValid("SingleParticipantDeclarationResponse", body);
         var attributes = body.GetProperty("data").GetProperty("attributes");
         Assert.Equal("eligible", attributes.GetProperty("state").GetString());
         Assert.Equal(OutputStatements.StatementId(_ambition, OutputStatements.Next(_reference.StatementCalendar, 2025, new DateOnly(2025, 11, 20))!), attributes.GetProperty("statement_id").GetString());
@@ -171,6 +176,46 @@ public sealed class DeclarationsHttpTests : IAsyncLifetime
         var refused = await HttpAssert.JsonAsync(otherBody, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("Idempotency-Key", HttpAssert.SingleV3Error(refused).Title);
         Assert.Single(await DeclarationsOfAsync(ect.PersonId));
+    }
+
+    [Fact]
+    public async Task Declare_FirstResponseNeverKept_TheRetryWithItsKeyFindsTheDeclarationItMade()
+    {
+        var ect = await CommitAsync(TestPeople.Ect(_ambition));
+        var provider = await ProviderAsync(Ambition);
+        var first = await HttpAssert.JsonAsync(await PostWithKeyAsync(provider, "lost", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
+        var recordId = IdempotencyRecords.DocumentId(_ambition, "lost");
+        await _factory.Services.GetRequiredService<IDocumentStore>().GetContainer(EcfContainers.Identifiers).DeleteAsync(recordId, recordId);
+
+        var retry = await HttpAssert.JsonAsync(await PostWithKeyAsync(provider, "lost", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
+        var otherBody = await HttpAssert.JsonAsync(await PostWithKeyAsync(provider, "lost", Body(ect.PersonId, "started", "2025-10-03T10:00:00Z")), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(first.GetProperty("data").GetProperty("id").GetString(), retry.GetProperty("data").GetProperty("id").GetString());
+        Assert.Equal("Idempotency-Key", HttpAssert.SingleV3Error(otherBody).Title);
+        Assert.Single(await DeclarationsOfAsync(ect.PersonId));
+    }
+
+    [Fact]
+    public async Task Eligibility_EndsAfterADeclaration_ItStaysEligibleAndALaterOneIsSubmitted()
+    {
+        var ect = await CommitAsync(Eligible(TestPeople.Ect(_ambition)));
+        var provider = await ProviderAsync(Ambition);
+        var admin = await ClientAsync("admin");
+        await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v3/participant-declarations", Body(ect.PersonId, "started", "2025-10-01T10:00:00Z")), HttpStatusCode.OK);
+
+        await HttpAssert.JsonAsync(
+            await admin.PutAsJsonAsync(
+                $"/api/people/{ect.PersonId}/participations/{ect.Participations[0].TrainingRecordId}/eligibility",
+                new { status = "ineligible", reason = "induction_failed", from = "2025-11-01" }),
+            HttpStatusCode.OK);
+        var later = await HttpAssert.JsonAsync(
+            await provider.PostAsJsonAsync("/api/v3/participant-declarations", Body(ect.PersonId, "retained-1", "2025-11-10T10:00:00Z", "training-event-attended")),
+            HttpStatusCode.OK);
+
+        Assert.Equal("submitted", later.GetProperty("data").GetProperty("attributes").GetProperty("state").GetString());
+        var declarations = await DeclarationsOfAsync(ect.PersonId);
+        Assert.Equal(DeclarationStates.Eligible, declarations.Single(d => d.DeclarationType == "started").State);
+        Assert.Equal(DeclarationStates.Submitted, declarations.Single(d => d.DeclarationType == "retained-1").State);
     }
 
     [Fact]

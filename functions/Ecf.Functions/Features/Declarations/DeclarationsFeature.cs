@@ -16,6 +16,7 @@ public static class DeclarationsFeature
     public static IEndpointRouteBuilder MapDeclarationsFeature(this IEndpointRouteBuilder leadProviderApi)
     {
         leadProviderApi.MapDeclarationWrites();
+        leadProviderApi.MapDeclarationReads();
         return leadProviderApi;
     }
 }
