@@ -124,7 +124,7 @@ internal static class DeclarationBenchmark
     }
 
     /// <summary>What the benchmark needs of a generated person: who declares for it, for which course, under which contract and schedule.</summary>
-    private sealed record Target(string PersonId, Guid LeadProviderId, string ParticipationType, int ContractYear, string Schedule, bool Eligible)
+    private sealed record Target(string PersonId, Guid LeadProviderId, string ParticipationType, int ContractYear, string Schedule, DateOnly From, bool Eligible)
     {
         /// <summary>The person's first training period (a transferred person's first provider still trains it before the move).</summary>
         public static Target Of(Person person)
@@ -132,12 +132,13 @@ internal static class DeclarationBenchmark
             var participation = person.Participations[0];
             var training = participation.TrainingPeriods[0];
             var eligible = participation.FundingEligibility.Any(p => p.Status == FundingEligibilityStatuses.Eligible);
-            return new(person.PersonId, training.LeadProviderId!.Value, participation.Type, training.ContractYear, training.ScheduleIdentifier!, eligible);
+            return new(person.PersonId, training.LeadProviderId!.Value, participation.Type, training.ContractYear, training.ScheduleIdentifier!, training.From, eligible);
         }
     }
 
     /// <summary>
-    /// A declaration a participant may make: its type, a declaration date in the milestone's window, a server date the day after
+    /// A declaration a participant may make: its type, a declaration date in the milestone's window and in the participant's training
+    /// (a date before it is judged by the registration's funding-eligibility decision), a server date the day after
     /// (so the date is not in the future, the contract year is not frozen and an output statement is still ahead), and the
     /// <c>evidence_held</c> its contract year asks for.
     /// </summary>
@@ -195,11 +196,11 @@ internal static class DeclarationBenchmark
         private readonly BenchApp _app;
         private readonly Target[] _targets;
         private readonly int[] _order;
-        private readonly Dictionary<(int Year, string Schedule, string Type), Planned[]> _plans;
+        private readonly Dictionary<(int Year, string Schedule, string Type, DateOnly From), Planned[]> _plans;
         private readonly Dictionary<Guid, AuthenticationHeaderValue> _tokens;
         private readonly string?[] _declared;
 
-        private Run(BenchApp app, Target[] targets, int[] order, Dictionary<(int, string, string), Planned[]> plans, Dictionary<Guid, AuthenticationHeaderValue> tokens)
+        private Run(BenchApp app, Target[] targets, int[] order, Dictionary<(int, string, string, DateOnly), Planned[]> plans, Dictionary<Guid, AuthenticationHeaderValue> tokens)
         {
             _app = app;
             _targets = targets;
@@ -219,7 +220,8 @@ internal static class DeclarationBenchmark
             var reference = await app.Services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
             var order = Enumerable.Range(0, targets.Length).ToArray();
             new Random(20251120).Shuffle(order);
-            var plans = targets.Select(t => (t.ContractYear, t.Schedule, t.ParticipationType)).Distinct().ToDictionary(k => k, k => Plan(reference, k.ContractYear, k.Schedule, k.ParticipationType));
+            var plans = targets.Select(t => (t.ContractYear, t.Schedule, t.ParticipationType, t.From)).Distinct()
+                .ToDictionary(k => k, k => Plan(reference, k.ContractYear, k.Schedule, k.ParticipationType, k.From));
             var tokens = new Dictionary<Guid, AuthenticationHeaderValue>();
             foreach (var provider in targets.Select(t => t.LeadProviderId).Distinct())
             {
@@ -385,7 +387,7 @@ internal static class DeclarationBenchmark
         private async Task<(HttpStatusCode Status, byte[] Body, double Elapsed)> PostAsync(HttpClient http, int index, string? idempotencyKey)
         {
             var target = _targets[_order[index]];
-            var plan = _plans[(target.ContractYear, target.Schedule, target.ParticipationType)];
+            var plan = _plans[(target.ContractYear, target.Schedule, target.ParticipationType, target.From)];
             var planned = plan[index % plan.Length];
             var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -419,9 +421,10 @@ internal static class DeclarationBenchmark
 
         /// <summary>
         /// The declarations a participant on <paramref name="schedule"/> in <paramref name="year"/> may make, one per milestone of the
-        /// schedule (mentors from 2025 only started and completed), dated ten days into the milestone's window (its cut-off if sooner).
+        /// schedule (mentors from 2025 only started and completed), dated ten days into the milestone's window or into the training
+        /// from <paramref name="from"/>, whichever is later (the window's cut-off if sooner).
         /// </summary>
-        private static Planned[] Plan(ReferenceDataSnapshot reference, int year, string schedule, string participationType)
+        private static Planned[] Plan(ReferenceDataSnapshot reference, int year, string schedule, string participationType, DateOnly from)
         {
             var period = reference.GetContractPeriod(year)!;
             var planned = new List<Planned>();
@@ -433,7 +436,7 @@ internal static class DeclarationBenchmark
                     continue;
                 }
 
-                var day = milestone.StartDate.AddDays(10);
+                var day = (milestone.StartDate > from ? milestone.StartDate : from).AddDays(10);
                 if (milestone.MilestoneDate is { } cutOff && day > cutOff)
                 {
                     day = cutOff;
