@@ -11,3 +11,4 @@ run Ecf.Bench.Gias --quick
 run Ecf.Bench.People --quick
 run Ecf.Bench.People --list --people 5000 --clients 2 --syncs 1
 run Ecf.Bench.People --status-refresh --quick
+run Ecf.Bench.People --declarations --quick

@@ -6,16 +6,9 @@ using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Storage;
 using Ecf.Application.Tokens;
-using Ecf.Functions.Hosting;
 using Ecf.Storage;
 using Ecf.Storage.Sqlite;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// <c>GET /api/v3/participants/ecf</c> on the real app over Kestrel (loopback): generates people (a mix over the ECF providers
@@ -28,11 +21,10 @@ internal static class ListBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var people = Arg(args, "--people", 350_000);
-        var clients = Arg(args, "--clients", 8);
-        var syncs = Arg(args, "--syncs", 2);
-        var folder = Path.Combine(Path.GetTempPath(), "ecf-bench-list", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var people = Bench.Arg(args, "--people", 350_000);
+        var clients = Bench.Arg(args, "--clients", 8);
+        var syncs = Bench.Arg(args, "--syncs", 2);
+        var folder = Bench.NewFolder("ecf-bench-list");
         var database = Path.Combine(folder, "ecf.db");
         try
         {
@@ -42,15 +34,7 @@ internal static class ListBenchmark
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // a temp folder left behind is harmless
-            }
+            Bench.DeleteFolder(folder);
         }
     }
 
@@ -82,43 +66,15 @@ internal static class ListBenchmark
 
         var sorted = timings.Order().ToArray();
         Console.WriteLine(FormattableString.Invariant(
-            $"Dependents queries (one provider's views naming a school: scalar seek + ArrayContains among views with several): {sorted.Length} queries, {found} views found, p50 {Percentile(sorted, 0.50):F1} ms, max {sorted[^1]:F1} ms."));
+            $"Dependents queries (one provider's views naming a school: scalar seek + ArrayContains among views with several): {sorted.Length} queries, {found} views found, p50 {Bench.Percentile(sorted, 0.50):F1} ms, max {sorted[^1]:F1} ms."));
     }
 
     private static async Task<int> MeasureAsync(string database, Guid provider, int expected, int clients, int syncs)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:Sqlite:Path"] = database,
-            ["Files:Provider"] = "Local",
-            ["Files:Root"] = Path.Combine(Path.GetDirectoryName(database)!, "files"),
-            ["Auth:TokenSecret"] = "bench-only-token-secret-0123456789-abcdefghij",
-            ["Sandbox:Enabled"] = "false",
-            ["LocalTokens:Enabled"] = "false",
-            ["ProviderViews:ProjectorEnabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            [WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddEcfServices();
-        await using var app = builder.Build();
-        app.UseEcfApi();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await BenchApp.StartAsync(database);
         var reference = await app.Services.GetRequiredService<IReferenceData>().GetSnapshotAsync();
         var name = reference.GetLeadProvider(provider)!.Name;
-        string token;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateApiTokenHandler>().HandleAsync(new CreateApiTokenCommand(ApiRoles.LeadProvider, name, "bench"));
-            token = created.Value.Token;
-        }
-
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(address) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var http = app.CreateClient(await app.CreateTokenAsync(ApiRoles.LeadProvider, name));
 
         var ok = true;
         Console.WriteLine($"Provider {name}: {expected} participants. Warming up.");
@@ -150,10 +106,9 @@ internal static class ListBenchmark
             var sorted = latencies.Order().ToArray();
             var rps = sorted.Length / watch.Elapsed.TotalSeconds;
             Console.WriteLine(FormattableString.Invariant(
-                $"per_page {perPage}, {concurrency} clients x {syncs} full syncs: {sorted.Length} requests, p50 {Percentile(sorted, 0.50):F1} ms, p95 {Percentile(sorted, 0.95):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, {rps:F0} requests/s; every sync exactly once: {results.All(r => r)}"));
+                $"per_page {perPage}, {concurrency} clients x {syncs} full syncs: {sorted.Length} requests, p50 {Bench.Percentile(sorted, 0.50):F1} ms, p95 {Bench.Percentile(sorted, 0.95):F1} ms, p99 {Bench.Percentile(sorted, 0.99):F1} ms, {rps:F0} requests/s; every sync exactly once: {results.All(r => r)}"));
         }
 
-        await app.StopAsync();
         return ok ? 0 : 1;
     }
 
@@ -210,12 +165,4 @@ internal static class ListBenchmark
 
         return ids == items ? (items, duplicates) : throw new InvalidOperationException("A participant without an id.");
     }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

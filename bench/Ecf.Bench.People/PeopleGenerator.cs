@@ -13,8 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 /// The people a benchmark generates: their contract years (spread evenly in creation order), the share moved to another
 /// provider's school in the January after their start, when they were created, and, when <see cref="StatusesAsOf"/> is set,
 /// the day their stored statuses (and next status change date) are computed as of; otherwise the statuses stay active.
+/// <see cref="EligiblePercent"/> of them (those whose number modulo 100 is below it, so spread over years and providers) have an
+/// admin's decision <c>eligible</c> from their start; the others keep the registration's <c>manual_check</c>.
 /// </summary>
-internal sealed record PeopleShape(int[] Years, int TransferPercent, DateTimeOffset CreatedFrom, TimeSpan CreatedOver, DateOnly? StatusesAsOf)
+internal sealed record PeopleShape(int[] Years, int TransferPercent, DateTimeOffset CreatedFrom, TimeSpan CreatedOver, DateOnly? StatusesAsOf, int EligiblePercent = 0)
 {
     /// <summary>The participant list's mix: contract years 2021-2026 created over five years, 3% transferred.</summary>
     public static PeopleShape List { get; } = new(
@@ -31,8 +33,11 @@ internal sealed record PeopleShape(int[] Years, int TransferPercent, DateTimeOff
 /// <summary>Writes generated person documents and their provider views in bulk into an embedded store.</summary>
 internal static class PeopleGenerator
 {
-    /// <summary>Writes <paramref name="count"/> people shaped by <paramref name="shape"/>; returns the provider with most participants and its count.</summary>
-    public static async Task<(Guid Provider, int Count)> GenerateAsync(string database, int count, PeopleShape shape)
+    /// <summary>
+    /// Writes <paramref name="count"/> people shaped by <paramref name="shape"/>; returns the provider with most participants and its
+    /// count. <paramref name="generated"/>, when given, sees each person as written, with its number.
+    /// </summary>
+    public static async Task<(Guid Provider, int Count)> GenerateAsync(string database, int count, PeopleShape shape, Action<int, Person>? generated = null)
     {
         var watch = Stopwatch.StartNew();
         await using var store = new SqliteDocumentStore(database);
@@ -68,6 +73,13 @@ internal static class PeopleGenerator
             {
                 person = StatusesAsOf(person, asOf);
             }
+
+            if (n % 100 < shape.EligiblePercent)
+            {
+                person = Eligible(person);
+            }
+
+            generated?.Invoke(n, person);
 
             personOps.Add(DocumentOperation.Upsert(person.PersonId, person.Id, DocumentJson.Serialize(person)));
             foreach (var (seen, projected) in ParticipantProjection.Participants(person, noFacts))
@@ -132,6 +144,19 @@ internal static class PeopleGenerator
         var school = person.Participations[0].AtSchoolPeriods[0];
         var moved = person.Transferred(provider, on, school.SchoolUrn + 1, school.SchoolId + "-2");
         return moved with { UpdatedAt = person.UpdatedAt.AddDays(120) };
+    }
+
+    /// <summary>
+    /// Funding eligibility decided eligible from the participation's start, as an admin's decision records it: the registration's
+    /// period ends where the new one starts (docs/domain.md#funding-eligibility).
+    /// </summary>
+    private static Person Eligible(Person person)
+    {
+        var participation = person.Participations[0];
+        var registration = participation.FundingEligibility[0];
+        var decided = new FundingEligibilityPeriod(
+            participation.TrainingRecordId + ":eligibility:2", FundingEligibilityStatuses.Eligible, "induction_confirmed", "manual", registration.From, null);
+        return person with { Participations = [participation with { FundingEligibility = [registration with { To = registration.From }, decided] }] };
     }
 
     /// <summary>The person's statuses as the write path stores them on <paramref name="day"/>, with the next change date they imply.</summary>

@@ -19,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Usage: dotnet run -c Release --project bench/Ecf.Bench.People [-- --registrations N --parallel P --quick --no-views]
 // `--list`: the participant list benchmark over HTTP (ListBenchmark.cs).
 // `--status-refresh`: the daily participant-status refresh on the local durable runtime (StatusRefreshBenchmark.cs).
+// `--declarations`: v3 declarations over HTTP, their list meanwhile, and identical requests at once (DeclarationBenchmark.cs).
 if (args.Contains("--list"))
 {
     return await ListBenchmark.RunAsync(args);
@@ -29,14 +30,18 @@ if (args.Contains("--status-refresh"))
     return await StatusRefreshBenchmark.RunAsync(args);
 }
 
+if (args.Contains("--declarations"))
+{
+    return await DeclarationBenchmark.RunAsync(args);
+}
+
 var quick = args.Contains("--quick");
-var registrations = Arg("--registrations", quick ? 1_000 : 10_000);
-var parallel = Arg("--parallel", 8);
+var registrations = Bench.Arg(args, "--registrations", quick ? 1_000 : 10_000);
+var parallel = Bench.Arg(args, "--parallel", 8);
 var withViews = !args.Contains("--no-views");
 const int Schools = 500;
 
-var folder = Path.Combine(Path.GetTempPath(), "ecf-bench-people", Guid.NewGuid().ToString("N"));
-Directory.CreateDirectory(folder);
+var folder = Bench.NewFolder("ecf-bench-people");
 try
 {
     await using var store = new SqliteDocumentStore(Path.Combine(folder, "ecf.db"));
@@ -124,30 +129,14 @@ try
     Array.Sort(latencies);
     var rate = registrations / total.Elapsed.TotalSeconds;
     Console.WriteLine($"Registrations: {registrations} new people ({parallel} in parallel, {Schools} schools with default partnerships, provider views {(withViews ? "written" : "not written")}).");
-    Console.WriteLine(FormattableString.Invariant($"  throughput {rate:F0}/s; latency p50 {Percentile(latencies, 0.50):F2} ms, p95 {Percentile(latencies, 0.95):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms; failures {failures}"));
+    Console.WriteLine(FormattableString.Invariant($"  throughput {rate:F0}/s; latency p50 {Bench.Percentile(latencies, 0.50):F2} ms, p95 {Bench.Percentile(latencies, 0.95):F2} ms, p99 {Bench.Percentile(latencies, 0.99):F2} ms; failures {failures}"));
     Console.WriteLine(rate >= 300 ? "  target (>= 300/s): met" : "  target (>= 300/s): NOT met");
     return failures == 0 ? 0 : 1;
 }
 finally
 {
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    try
-    {
-        Directory.Delete(folder, recursive: true);
-    }
-    catch (IOException)
-    {
-        // a temp folder left behind is harmless
-    }
+    Bench.DeleteFolder(folder);
 }
-
-int Arg(string name, int fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {

@@ -35,11 +35,10 @@ internal static class StatusRefreshBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var people = Arg(args, "--people", args.Contains("--quick") ? 5_000 : 350_000);
-        var pageSize = Arg(args, "--page-size", ParticipantStatusRefreshInput.DefaultPageSize);
+        var people = Bench.Arg(args, "--people", args.Contains("--quick") ? 5_000 : 350_000);
+        var pageSize = Bench.Arg(args, "--page-size", ParticipantStatusRefreshInput.DefaultPageSize);
         var startsOn = new DateOnly(Year, 9, 1);
-        var folder = Path.Combine(Path.GetTempPath(), "ecf-bench-status-refresh", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = Bench.NewFolder("ecf-bench-status-refresh");
         var database = Path.Combine(folder, "ecf.db");
         AzuriteProcess? azurite = null;
         try
@@ -121,15 +120,7 @@ internal static class StatusRefreshBenchmark
                 await azurite.DisposeAsync();
             }
 
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // a temp folder left behind is harmless
-            }
+            Bench.DeleteFolder(folder);
         }
     }
 
@@ -266,12 +257,6 @@ internal static class StatusRefreshBenchmark
     }
 
     private static int Share(TimeSpan part, TimeSpan whole) => whole > TimeSpan.Zero ? (int)Math.Round(100 * part / whole) : 0;
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private sealed record Run(ParticipantStatusRefreshOutput Output, TimeSpan Wall, TimeSpan Cpu, TimeSpan AzuriteCpu, TimeSpan InActivity, int Activities, TimeSpan InViews);
 

@@ -29,6 +29,9 @@ public sealed class StoreHost : IAsyncDisposable
 
     public SqliteDocumentStore Store { get; }
 
+    /// <summary>The database file, in a temporary folder of its own (a child process can be started on it).</summary>
+    public string DatabasePath => _database.Path;
+
     public ServiceProvider Services { get; }
 
     public TestClock Clock { get; }

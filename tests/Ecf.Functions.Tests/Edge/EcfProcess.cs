@@ -12,7 +12,7 @@ namespace Ecf.Functions.Tests.Edge;
 /// <summary>
 /// The app run as <c>./ecf</c> runs it (<c>dotnet run --project functions/Ecf.Functions -- args</c>, so with its launch profile),
 /// without building again, from the repository root, in a process of its own on a temporary data folder. Disposing kills it
-/// and its children and deletes the folder.
+/// and its children and deletes the folder (unless the folder was given: then it stays, to restart an app on the same data).
 /// </summary>
 public sealed class EcfProcess : IAsyncDisposable
 {
@@ -23,11 +23,13 @@ public sealed class EcfProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _lock = new();
     private readonly string _dataDirectory;
+    private readonly bool _ownsDirectory;
 
-    private EcfProcess(Process process, string dataDirectory)
+    private EcfProcess(Process process, string dataDirectory, bool ownsDirectory)
     {
         _process = process;
         _dataDirectory = dataDirectory;
+        _ownsDirectory = ownsDirectory;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -46,9 +48,10 @@ public sealed class EcfProcess : IAsyncDisposable
         }
     }
 
-    public static EcfProcess Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="dataDirectory">The data folder (store, files, local tokens) to run on; a new temporary one when null.</param>
+    public static EcfProcess Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
-        var data = EcfAppFactory.CreateTempDirectory();
+        var data = dataDirectory ?? EcfAppFactory.CreateTempDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = TestPaths.RepositoryRoot,
@@ -84,7 +87,7 @@ public sealed class EcfProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return new EcfProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet run."), data);
+        return new EcfProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet run."), data, dataDirectory is null);
     }
 
     /// <summary>A loopback port nothing listens on now.</summary>
@@ -134,14 +137,17 @@ public sealed class EcfProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The local token of a role, from the file the app writes on start.</summary>
-    public string LocalToken(string role)
+    /// <summary>The local token of a role (of a lead provider, by name, for <c>lead_provider</c>), from the file the app writes on start.</summary>
+    public string LocalToken(string role, string? leadProvider = null)
     {
         using var tokens = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dataDirectory, "local-tokens.json")));
-        return tokens.RootElement.EnumerateArray().First(t => t.GetProperty("role").GetString() == role).GetProperty("token").GetString()!;
+        return tokens.RootElement.EnumerateArray()
+            .First(t => t.GetProperty("role").GetString() == role && (leadProvider is null || t.GetProperty("lead_provider").GetString() == leadProvider))
+            .GetProperty("token").GetString()!;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL of the process and its children (no cleanup, no flush); returns the exit code (137).</summary>
+    public async Task<int> KillAsync()
     {
         if (!_process.HasExited)
         {
@@ -149,8 +155,17 @@ public sealed class EcfProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
-        EcfAppFactory.DeleteDirectory(_dataDirectory);
+        if (_ownsDirectory)
+        {
+            EcfAppFactory.DeleteDirectory(_dataDirectory);
+        }
     }
 
     /// <summary>The configuration this test assembly was built in; the app was built with it (one solution build).</summary>
