@@ -1,5 +1,6 @@
 using Ecf.Application.Statements;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ecf.Application.Declarations;
 
@@ -8,8 +9,8 @@ public static class DeclarationsServiceCollectionExtensions
     /// <summary>Declarations, funding-eligibility decisions and statements (their handlers and documents).</summary>
     public static IServiceCollection AddEcfDeclarations(this IServiceCollection services)
     {
-        services.AddSingleton<StatementDocuments>();
-        services.AddSingleton<IdempotencyRecords>();
+        services.TryAddSingleton<StatementDocuments>();
+        services.TryAddSingleton<IdempotencyRecords>();
         services.AddScoped<DeclarationWrites>();
         services.AddScoped<RecordDeclarationHandler>();
         services.AddScoped<VoidDeclarationHandler>();

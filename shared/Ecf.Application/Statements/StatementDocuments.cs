@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Ecf.Application.Storage;
@@ -13,12 +14,20 @@ namespace Ecf.Application.Statements;
 /// </summary>
 public sealed class StatementDocuments(IDocumentStore store)
 {
+    /// <summary>Statements known to exist (they are never deleted), so a declaration attached to one costs no write to check it.</summary>
+    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
+
     private IDocumentContainer Finance => store.GetContainer(EcfContainers.Finance);
 
     /// <summary>Makes sure the statement of <paramref name="entry"/> exists for the provider; returns its id.</summary>
     public async Task<string> EnsureAsync(Guid leadProviderId, StatementCalendarEntry entry, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var document = New(leadProviderId, entry, at);
+        if (known.ContainsKey(document.Id))
+        {
+            return document.Id;
+        }
+
         try
         {
             await Finance.CreateAsync(document.LeadProviderId, document.Id, document, cancellationToken).ConfigureAwait(false);
@@ -28,12 +37,13 @@ public sealed class StatementDocuments(IDocumentStore store)
             // Created before: statements are never recreated, so what is stored stays.
         }
 
+        known.TryAdd(document.Id, 0);
         return document.Id;
     }
 
     /// <summary>Makes sure statement <paramref name="statementId"/> of the provider (one of <paramref name="calendar"/>'s) exists.</summary>
     public Task<string> EnsureAsync(Guid leadProviderId, string statementId, IReadOnlyList<StatementCalendarEntry> calendar, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        EnsureAsync(
+        known.ContainsKey(statementId) ? Task.FromResult(statementId) : EnsureAsync(
             leadProviderId,
             calendar.FirstOrDefault(e => OutputStatements.StatementId(leadProviderId, e) == statementId)
                 ?? throw new InvalidOperationException($"Statement {statementId} is not in the statement calendar."),

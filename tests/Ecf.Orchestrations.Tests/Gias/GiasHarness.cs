@@ -95,9 +95,11 @@ internal sealed class GiasHarness : IAsyncDisposable
         return await WaitAsync(id);
     }
 
-    public async Task<OrchestrationMetadata> WaitAsync(string instanceId)
+    /// <param name="limit">A guard against a hang, not a speed check (default 90 s); a host taking over a killed host's work waits
+    /// out the visibility timeouts first, so give it more on a loaded machine.</param>
+    public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? limit = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(90));
         return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
     }
 

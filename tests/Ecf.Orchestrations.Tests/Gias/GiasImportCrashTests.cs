@@ -49,7 +49,7 @@ public sealed class GiasImportCrashTests(ITestOutputHelper log) : IAsyncLifetime
         }
 
         await harness.StartLocalHostAsync(_azurite.ConnectionString, taskHub, VisibilityTimeout);
-        var run = await harness.WaitAsync(id);
+        var run = await harness.WaitAsync(id, TimeSpan.FromMinutes(4));
         var (reference, referenceBatches, referenceSchools) = await UninterruptedRunAsync(extract, links);
 
         log.WriteLine($"killed (exit {exitCode}) after batches {string.Join(',', killed)}; the restarted host ran " +
