@@ -48,12 +48,12 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
         {
             var partition = ProviderViewKinds.Partition(provider);
             var participant = participants.GetValueOrDefault(provider);
-            if (await ApplyAsync(partition, ProviderViewKinds.ParticipantId(after.PersonId), stored => DecideParticipant(stored, provider, after, participant), cancellationToken).ConfigureAwait(false))
+            if (await ProviderViewWrites.ApplyAsync(Container, partition, ProviderViewKinds.ParticipantId(after.PersonId), stored => DecideParticipant(stored, provider, after, participant), cancellationToken).ConfigureAwait(false))
             {
                 writes++;
             }
 
-            if (await ApplyAsync(partition, ProviderViewKinds.TransferId(after.PersonId), stored => DecideTransfer(stored, provider, after, reference), cancellationToken).ConfigureAwait(false))
+            if (await ProviderViewWrites.ApplyAsync(Container, partition, ProviderViewKinds.TransferId(after.PersonId), stored => DecideTransfer(stored, provider, after, reference), cancellationToken).ConfigureAwait(false))
             {
                 writes++;
             }
@@ -62,7 +62,7 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             {
                 foreach (var change in after.ParticipantIdChanges)
                 {
-                    if (await ApplyAsync(partition, ProviderViewKinds.AliasId(change.FromParticipantId), stored => DecideAlias(stored, provider, after), cancellationToken).ConfigureAwait(false))
+                    if (await ProviderViewWrites.ApplyAsync(Container, partition, ProviderViewKinds.AliasId(change.FromParticipantId), stored => DecideAlias(stored, provider, after), cancellationToken).ConfigureAwait(false))
                     {
                         writes++;
                     }
@@ -105,7 +105,8 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             foreach (var provider in candidates.Order())
             {
                 var link = new MenteeLink(after.PersonId, after.TimelineSequence, current.TryGetValue(provider, out var mentors) && mentors.Contains(mentorId), after.UpdatedAt);
-                if (await ApplyAsync(
+                if (await ProviderViewWrites.ApplyAsync(
+                    Container,
                     ProviderViewKinds.Partition(provider),
                     ProviderViewKinds.UnfundedMentorId(mentorId),
                     stored => UnfundedMentorProjection.Decide(stored, provider, mentor, link),
@@ -130,7 +131,8 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
         var writes = 0;
         foreach (var provider in reference.LeadProviders.Where(p => p.DeliversEcf).Select(p => p.Id).Order())
         {
-            if (await ApplyAsync(
+            if (await ProviderViewWrites.ApplyAsync(
+                Container,
                 ProviderViewKinds.Partition(provider),
                 ProviderViewKinds.UnfundedMentorId(person.PersonId),
                 stored => stored is null ? null : UnfundedMentorProjection.Decide(stored, provider, person, null),
@@ -155,13 +157,13 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
 
         if (projected is null)
         {
-            return Hide(stored, version);
+            return ProviderViewWrites.Hide(stored, version);
         }
 
         var hash = Hash(projected);
         if (stored is { Hidden: false, UpdatedAt: { } storedUpdatedAt } && stored.ContentHash == hash)
         {
-            var rendered = RenderParticipant(person.PersonId, projected, Parse(storedUpdatedAt));
+            var rendered = RenderParticipant(person.PersonId, projected, ProviderViewWrites.Parse(storedUpdatedAt));
             var intact = stored.Resource is { } resource && JsonElement.DeepEquals(resource, rendered)
                 && stored.Cohort == projected.Cohort && stored.TrainingStatus == projected.TrainingStatus && stored.SortKey is not null
                 && (stored.Cohorts ?? []).SequenceEqual(CohortsWhenSeveral(projected) ?? [])
@@ -178,8 +180,8 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
 
         // Changed content: updated_at moves to the latest change behind it (the person's, or a partnership's or school's).
         var changedAt = projected.Dependencies.ChangedAt is { } dependencyChange && dependencyChange > person.UpdatedAt ? dependencyChange : person.UpdatedAt;
-        var updatedAt = Later(stored?.AnyUpdatedAt, changedAt);
-        return ParticipantDocument(stored, provider, person, projected, hash, updatedAt, RenderParticipant(person.PersonId, projected, Parse(updatedAt)));
+        var updatedAt = ProviderViewWrites.Later(stored?.AnyUpdatedAt, changedAt);
+        return ParticipantDocument(stored, provider, person, projected, hash, updatedAt, RenderParticipant(person.PersonId, projected, ProviderViewWrites.Parse(updatedAt)));
     }
 
     /// <summary>The transfer view a provider should hold (moves where it is the leaving or joining provider), or null to leave it.</summary>
@@ -198,17 +200,17 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
             .ToList();
         if (transfers.Count == 0)
         {
-            return Hide(stored, version);
+            return ProviderViewWrites.Hide(stored, version);
         }
 
         var entries = transfers.Select(t => t.Entry).ToList();
-        var hash = HashOf(entries);
+        var hash = ProviderViewWrites.Hash(entries);
         var createdAt = transfers.ToDictionary(t => t.JoiningPeriodId, t => t.Entry.CreatedAt, StringComparer.Ordinal);
         string updatedAt;
         JsonElement rendered;
         if (stored is { Hidden: false, TransferUpdatedAt: { } storedUpdatedAt } && stored.ContentHash == hash)
         {
-            rendered = RenderTransfer(person.PersonId, entries, Parse(storedUpdatedAt));
+            rendered = RenderTransfer(person.PersonId, entries, ProviderViewWrites.Parse(storedUpdatedAt));
             if (stored.Version == version && stored.TransferSortKey is not null && stored.Resource is { } resource && JsonElement.DeepEquals(resource, rendered))
             {
                 return null;
@@ -218,8 +220,8 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
         }
         else
         {
-            updatedAt = Later(stored?.AnyUpdatedAt, person.UpdatedAt);
-            rendered = RenderTransfer(person.PersonId, entries, Parse(updatedAt));
+            updatedAt = ProviderViewWrites.Later(stored?.AnyUpdatedAt, person.UpdatedAt);
+            rendered = RenderTransfer(person.PersonId, entries, ProviderViewWrites.Parse(updatedAt));
         }
 
         return new ProviderViewDocument
@@ -263,7 +265,7 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
     public static JsonElement RenderTransfer(string personId, IReadOnlyList<TransferEntry> entries, DateTimeOffset updatedAt) =>
         JsonSerializer.SerializeToElement(new TransferResource(personId, "participant-transfer", new TransferAttributes(updatedAt, entries)), V3Json.Options);
 
-    public static string Hash(ProjectedParticipant projected) => HashOf(projected);
+    public static string Hash(ProjectedParticipant projected) => ProviderViewWrites.Hash(projected);
 
     private static ProviderViewDocument ParticipantDocument(
         ProviderViewDocument? stored, Guid provider, Person person, ProjectedParticipant projected, string hash, string updatedAt, JsonElement rendered) => new()
@@ -301,15 +303,4 @@ public sealed class ProviderViewWriter(IDocumentStore store, IReferenceData refe
     }
 
     private static bool SameIds(IReadOnlyList<string>? stored, IReadOnlyList<string> projected) => (stored ?? []).SequenceEqual(projected, StringComparer.Ordinal);
-
-    private static ProviderViewDocument? Hide(ProviderViewDocument? stored, int version) => ProviderViewWrites.Hide(stored, version);
-
-    private static string Later(string? stored, DateTimeOffset candidate) => ProviderViewWrites.Later(stored, candidate);
-
-    private static DateTimeOffset Parse(string sortable) => ProviderViewWrites.Parse(sortable);
-
-    private static string HashOf<T>(T value) => ProviderViewWrites.Hash(value);
-
-    private Task<bool> ApplyAsync(string partition, string id, Func<ProviderViewDocument?, ProviderViewDocument?> decide, CancellationToken cancellationToken) =>
-        ProviderViewWrites.ApplyAsync(Container, partition, id, decide, cancellationToken);
 }
