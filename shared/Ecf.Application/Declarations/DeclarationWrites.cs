@@ -55,10 +55,26 @@ public sealed class DeclarationWrites(
     }
 
     /// <summary>Decides against the person (with its statements' states) and writes; the person as written, or the refusal.</summary>
-    public async Task<Result<(Person Person, IReadOnlyDictionary<string, string> StatementStates)>> DecideAndWriteAsync(
+    public Task<Result<(Person Person, IReadOnlyDictionary<string, string> StatementStates)>> DecideAndWriteAsync(
         string personId,
         IReadOnlyList<StatementCalendarEntry> calendar,
         Func<Person?, IReadOnlyDictionary<string, string>, DeclarationDecision> decide,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return DecideAndWriteAsync(personId, calendar, (person, states, _) => Task.FromResult(decide(person, states)), null, at, cancellationToken);
+    }
+
+    /// <summary>
+    /// As above, with a decision that reads more (<paramref name="decide"/> is asynchronous) and <paramref name="beforeWrite"/>, run
+    /// after the statements are created and before each attempt to write the person.
+    /// </summary>
+    public async Task<Result<(Person Person, IReadOnlyDictionary<string, string> StatementStates)>> DecideAndWriteAsync(
+        string personId,
+        IReadOnlyList<StatementCalendarEntry> calendar,
+        Func<Person?, IReadOnlyDictionary<string, string>, CancellationToken, Task<DeclarationDecision>> decide,
+        Func<DeclarationDecision, CancellationToken, Task>? beforeWrite,
         DateTimeOffset at,
         CancellationToken cancellationToken)
     {
@@ -67,7 +83,7 @@ public sealed class DeclarationWrites(
         {
             var stored = await people.ReadAsync(personId, cancellationToken).ConfigureAwait(false);
             var states = await statements.ReadStatesAsync(stored?.Person, cancellationToken).ConfigureAwait(false);
-            var decision = decide(stored?.Person, states);
+            var decision = await decide(stored?.Person, states, cancellationToken).ConfigureAwait(false);
             if (decision.Refused)
             {
                 return Result<(Person, IReadOnlyDictionary<string, string>)>.Failure(ApiError.Declaration(decision.Refusals));
@@ -78,12 +94,17 @@ public sealed class DeclarationWrites(
                 return (stored!.Person, states);
             }
 
-            foreach (var (leadProviderId, statementId) in Attached(decision.Events, stored!.Person))
+            foreach (var (leadProviderId, statementId) in Attached(decision.Events, decision.Person!))
             {
                 await statements.EnsureAsync(leadProviderId, statementId, calendar, at, cancellationToken).ConfigureAwait(false);
             }
 
-            var written = await people.TryWriteAsync(decision.Person!, stored.ETag, decision.Events, cancellationToken).ConfigureAwait(false);
+            if (beforeWrite is not null)
+            {
+                await beforeWrite(decision, cancellationToken).ConfigureAwait(false);
+            }
+
+            var written = await people.TryWriteAsync(decision.Person!, stored!.ETag, decision.Events, cancellationToken).ConfigureAwait(false);
             if (written is null)
             {
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken).ConfigureAwait(false);
@@ -102,11 +123,11 @@ public sealed class DeclarationWrites(
     }
 
     /// <summary>The statements the events attach declarations to (billable or refund lines), with their providers.</summary>
-    private static IEnumerable<(Guid LeadProviderId, string StatementId)> Attached(IReadOnlyList<PersonEvent> events, Person before)
+    private static IEnumerable<(Guid LeadProviderId, string StatementId)> Attached(IReadOnlyList<PersonEvent> events, Person after)
     {
         foreach (var change in events.Select(e => e.Data).OfType<DeclarationStateChanged>())
         {
-            var provider = before.FindParticipationById(change.TrainingRecordId)?.FindDeclaration(change.DeclarationId)?.LeadProviderId;
+            var provider = after.FindParticipationById(change.TrainingRecordId)?.FindDeclaration(change.DeclarationId)?.LeadProviderId;
             if (provider is { } id)
             {
                 foreach (var statementId in new[] { change.StatementId, change.ClawbackStatementId }.OfType<string>())

@@ -1,8 +1,6 @@
 using Ecf.Application.Errors;
-using Ecf.Application.People;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.ReferenceData;
-using Ecf.Application.Statements;
 using Ecf.Domain.Declarations;
 using Ecf.Domain.People;
 
@@ -20,17 +18,11 @@ public sealed record RecordDeclarationCommand(Guid LeadProviderId, DeclarationRe
 /// </summary>
 public sealed class RecordDeclarationHandler(
     IReferenceData referenceData,
-    PersonDocuments people,
-    StatementDocuments statements,
     IdempotencyRecords idempotency,
     DeclarationWrites writes,
     IPartnershipFacts partnershipFacts,
-    TimeProvider clock,
-    IEnumerable<IProviderViewWriter> viewWriters,
-    AfterCommit afterCommit)
+    TimeProvider clock)
 {
-    private const int MaxAttempts = 16;
-
     public async Task<Result<DeclarationResource>> HandleAsync(RecordDeclarationCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -80,63 +72,47 @@ public sealed class RecordDeclarationHandler(
         var declarationId = command.IdempotencyKey is { } key
             ? DerivedId(command.LeadProviderId, key)
             : Guid.NewGuid().ToString("D");
-        var personId = Guid.TryParse(command.Request.ParticipantId, out var id) ? id.ToString("D") : null;
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var facts = new DeclarationFacts(now, command.LeadProviderId, snapshot.ContractPeriods, snapshot.Schedules, snapshot.StatementCalendar, NoPartners, NoChallenges);
+        if (!Guid.TryParse(command.Request.ParticipantId, out var id))
         {
-            var stored = personId is null ? null : await people.ReadAsync(personId, cancellationToken).ConfigureAwait(false);
-            var person = stored?.Person;
+            return Result<DeclarationResource>.Failure(ApiError.Declaration(DeclarationDecider.Record(null, command.Request, facts, context, declarationId).Refusals));
+        }
+
+        async Task<DeclarationDecision> DecideAsync(Person? person, IReadOnlyDictionary<string, string> states, CancellationToken ct)
+        {
             if (command.IdempotencyKey is not null && FindDeclaration(person, declarationId) is { } made)
             {
                 // The first request with this key made it; its response was not kept (or expired): answer with the declaration.
-                if (made.RequestHash != requestHash || made.LeadProviderId != command.LeadProviderId)
-                {
-                    return ApiError.IdempotencyKeyReused();
-                }
-
-                var states = await statements.ReadStatesAsync(person, cancellationToken).ConfigureAwait(false);
-                return DeclarationResource.From(person!.PersonId, made, provider?.Name ?? "", states, made.UpdatedAt);
+                return made.RequestHash != requestHash || made.LeadProviderId != command.LeadProviderId
+                    ? DeclarationDecision.Refuse(DeclarationRule.IdempotencyKeyReused, "Idempotency-Key", "This Idempotency-Key was used with a different request.")
+                    : new DeclarationDecision([], person, made, []);
             }
 
             IReadOnlyCollection<string> partnershipIds = person is null ? [] : ParticipantProjection.PartnershipIds(person);
-            var partnerships = await partnershipFacts.GetAsync(partnershipIds, cancellationToken).ConfigureAwait(false);
-            var facts = new DeclarationFacts(
-                now,
-                command.LeadProviderId,
-                snapshot.ContractPeriods,
-                snapshot.Schedules,
-                snapshot.StatementCalendar,
-                partnerships.Values.ToDictionary(p => p.PartnershipId, p => (Guid?)p.DeliveryPartnerId, StringComparer.Ordinal),
-                partnerships.Values.Where(p => p.Challenged).Select(p => p.PartnershipId).ToHashSet(StringComparer.Ordinal));
-            var decision = DeclarationDecider.Record(person, command.Request, facts, context, declarationId, requestHash);
-            if (decision.Refused)
+            var partnerships = await partnershipFacts.GetAsync(partnershipIds, ct).ConfigureAwait(false);
+            var current = facts with
             {
-                return Result<DeclarationResource>.Failure(ApiError.Declaration(decision.Refusals));
-            }
-
-            var declaration = decision.Declaration!;
-            if (declaration.StatementId is { } statementId)
-            {
-                // Before the person: a declaration never points at a statement that does not exist.
-                await statements.EnsureAsync(command.LeadProviderId, statementId, snapshot.StatementCalendar, now, cancellationToken).ConfigureAwait(false);
-            }
-
-            await writes.IndexAsync(declarationId, person!.PersonId, now, cancellationToken).ConfigureAwait(false);
-            var written = await people.TryWriteAsync(decision.Person!, stored!.ETag, decision.Events, cancellationToken).ConfigureAwait(false);
-            if (written is null)
-            {
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken).ConfigureAwait(false);
-                continue; // Another change to this person committed first: read again and decide again.
-            }
-
-            foreach (var writer in viewWriters)
-            {
-                await afterCommit.RunAsync("the provider views of a declaration", ct => writer.WriteAsync(person, written.Person, ct), cancellationToken).ConfigureAwait(false);
-            }
-
-            return DeclarationResource.From(written.Person.PersonId, declaration, provider?.Name ?? "", EmptyStates, declaration.UpdatedAt);
+                PartnershipDeliveryPartners = partnerships.Values.ToDictionary(p => p.PartnershipId, p => (Guid?)p.DeliveryPartnerId, StringComparer.Ordinal),
+                ChallengedPartnerships = partnerships.Values.Where(p => p.Challenged).Select(p => p.PartnershipId).ToHashSet(StringComparer.Ordinal),
+            };
+            return DeclarationDecider.Record(person, command.Request, current, context, declarationId, requestHash);
         }
 
-        return ApiError.DeclarationPersonKeptChanging();
+        var written = await writes.DecideAndWriteAsync(
+            id.ToString("D"),
+            snapshot.StatementCalendar,
+            DecideAsync,
+            (decision, ct) => writes.IndexAsync(declarationId, decision.Person!.PersonId, now, ct),
+            now,
+            cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            return Result<DeclarationResource>.Failure(written.Errors);
+        }
+
+        var (person, statementStates) = written.Value;
+        var declaration = FindDeclaration(person, declarationId)!;
+        return DeclarationResource.From(person.PersonId, declaration, provider?.Name ?? "", statementStates, declaration.UpdatedAt);
     }
 
     /// <summary>The declaration id a provider's key stands for: a name-based UUID, so every retry names the same declaration.</summary>
@@ -152,5 +128,7 @@ public sealed class RecordDeclarationHandler(
     private static Declaration? FindDeclaration(Person? person, string declarationId) =>
         person?.Participations.Select(p => p.FindDeclaration(declarationId)).FirstOrDefault(d => d is not null);
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyStates = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, Guid?> NoPartners = new Dictionary<string, Guid?>();
+
+    private static readonly IReadOnlySet<string> NoChallenges = new HashSet<string>();
 }

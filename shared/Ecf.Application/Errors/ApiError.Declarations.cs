@@ -9,9 +9,12 @@ public sealed partial record ApiError
     public static ApiError Declaration(DeclarationRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        return refusal.Rule is DeclarationRule.DeclarationNotFound or DeclarationRule.ParticipationNotFound
-            ? NotFound()
-            : new(DeclarationCode(refusal.Rule), refusal.Attribute, refusal.Message, ApiErrorKind.Validation);
+        return refusal.Rule switch
+        {
+            DeclarationRule.DeclarationNotFound or DeclarationRule.ParticipationNotFound => NotFound(),
+            DeclarationRule.IdempotencyKeyReused => IdempotencyKeyReused(),
+            _ => new(DeclarationCode(refusal.Rule), refusal.Attribute, refusal.Message, ApiErrorKind.Validation),
+        };
     }
 
     public static IReadOnlyList<ApiError> Declaration(IEnumerable<DeclarationRefusal> refusals) => [.. refusals.Select(Declaration)];
@@ -54,6 +57,7 @@ public sealed partial record ApiError
         DeclarationRule.EligibilityReasonMissing => "ecf.3631",
         DeclarationRule.EligibilityFromInvalid => "ecf.3632",
         DeclarationRule.EligibilityNoteInvalid => "ecf.3634",
+        DeclarationRule.IdempotencyKeyReused => "ecf.3640",
         DeclarationRule.DeclarationNotFound or DeclarationRule.ParticipationNotFound => "ecf.2001",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "A declaration rule without a code."),
     };

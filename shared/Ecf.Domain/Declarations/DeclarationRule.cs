@@ -30,6 +30,7 @@ public enum DeclarationRule
     EligibilityFromInvalid,
     EligibilityNoteInvalid,
     ParticipationNotFound,
+    IdempotencyKeyReused,
 }
 
 /// <summary>A broken rule: which, the attribute it concerns (ECF's error <c>title</c>) and the message.</summary>
