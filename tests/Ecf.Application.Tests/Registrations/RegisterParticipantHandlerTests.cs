@@ -224,7 +224,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         // Assert
         Assert.Equal((2022, 2022), (first.Value.TrainingPeriod.Cohort, first.Value.TrainingPeriod.ContractYear));
         Assert.Equal(RegistrationOutcome.Transferred, moved.Value.Outcome);
-        Assert.Equal((2024, 2024, "ecf-standard-september", provider.Id), (moved.Value.TrainingPeriod.Cohort, moved.Value.TrainingPeriod.ContractYear, moved.Value.TrainingPeriod.ScheduleIdentifier, moved.Value.TrainingPeriod.LeadProviderId!.Value));
+        Assert.Equal((2024, 2024, first.Value.TrainingPeriod.ScheduleIdentifier, provider.Id), (moved.Value.TrainingPeriod.Cohort, moved.Value.TrainingPeriod.ContractYear, moved.Value.TrainingPeriod.ScheduleIdentifier, moved.Value.TrainingPeriod.LeadProviderId!.Value));
         var person = (await _host.Get<PersonDocuments>().ReadAsync(first.Value.ParticipantId))!.Person;
         Assert.False(person.Participations[0].CohortChangedAfterPaymentsFrozen);
         Assert.Equal(2022, person.Participations[0].TrainingPeriods[0].ContractYear);
