@@ -105,6 +105,31 @@ internal sealed class ArchiveHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Archives a person as a run does up to and including the removal from <c>people</c>, then stops (as a run that crashed
+    /// there): the archived-TRN record is not written and the TRN stays reserved.
+    /// </summary>
+    public async Task StopAfterRemovalAsync(string personId, string instanceId)
+    {
+        var stored = (await People.ReadAsync(personId))!;
+        var timeline = await People.ReadTimelineAsync(personId);
+        var archive = Host.Get<ArchiveDocuments>();
+        await archive.WriteAsync(new ArchivedPerson
+        {
+            Id = personId,
+            PersonId = personId,
+            Reason = Ecf.Domain.Archive.FrozenYearArchive.Reason,
+            ContractYear = 2022,
+            TrainingRecordIds = [.. stored.Person.Participations.Select(p => p.TrainingRecordId)],
+            ArchivedAt = Clock.GetUtcNow(),
+            InstanceId = instanceId,
+            Person = stored.Person,
+            Timeline = timeline,
+        });
+        await Host.Get<ArchivedPersonViews>().HideAsync(stored.Person, Clock.GetUtcNow());
+        Assert.True(await archive.RemovePersonAsync(personId, stored.ETag, [.. timeline.Select(e => e.Id)]));
+    }
+
     /// <summary>What <c>GET /api/v3/participants/ecf/{id}</c> answers the provider: the resource, or null for 404.</summary>
     public async Task<JsonElement?> GetParticipantAsync(Guid provider, string personId)
     {

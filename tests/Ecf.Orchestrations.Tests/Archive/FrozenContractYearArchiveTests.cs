@@ -1,3 +1,4 @@
+using Ecf.Application.Archive;
 using Ecf.Application.Storage;
 using Ecf.Domain.Declarations;
 using Ecf.Domain.People;
@@ -184,6 +185,48 @@ public sealed class FrozenContractYearArchiveTests
         Assert.Equal(seeded.Ect.PersonId, Assert.Single(changes.EnumerateArray()).GetProperty("from_participant_id").GetString());
         Assert.Equal(again.ParticipantId, changes[0].GetProperty("to_participant_id").GetString());
         Assert.Null(await harness.GetParticipantAsync(seeded.Provider, seeded.Ect.PersonId));
+    }
+
+    [Fact]
+    public async Task FrozenContractYearArchive_EarlierRunStoppedRightAfterRemovingAPerson_ReRunReleasesItsTrn()
+    {
+        // Arrange: the steps up to the removal done, then the run stopped (the TRN still reserved, no archived-TRN record).
+        await using var harness = await ArchiveHarness.StartAsync(Registered2022);
+        var seeded = await SeedAsync(harness);
+        await harness.StopAfterRemovalAsync(seeded.Ect.PersonId, "earlier-run");
+        var reservedBefore = await harness.TrnHolderAsync("1000001");
+
+        // Act
+        var run = await harness.RunAsync(new FrozenContractYearArchiveInput { ContractYear = 2022, DryRun = false });
+
+        // Assert
+        Assert.Equal(seeded.Ect.PersonId, reservedBefore);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        var output = run.ReadOutputAs<FrozenContractYearArchiveOutput>()!;
+        Assert.Equal([seeded.Mentor.PersonId], output.PersonIds);
+        Assert.Equal(2, output.Finished);
+        Assert.Null(await harness.TrnHolderAsync("1000001"));
+        Assert.Equal(seeded.Ect.PersonId, (await harness.Host.Get<ArchiveDocuments>().FindArchivedTrnAsync("1000001"))!.PersonId);
+        Assert.Equal("earlier-run", (await harness.ReadArchiveAsync(seeded.Ect.PersonId))!.InstanceId);
+    }
+
+    [Fact]
+    public async Task Registration_TrnStillReservedForAnArchivedPerson_ReleasesItAndMakesANewPersonLinkedToIt()
+    {
+        // Arrange: a run stopped right after removing the person, and nobody ran it again.
+        await using var harness = await ArchiveHarness.StartAsync(Registered2022);
+        var seeded = await SeedAsync(harness);
+        await harness.StopAfterRemovalAsync(seeded.Ect.PersonId, "stopped-run");
+        var (provider, partner) = harness.ProviderWithPartner(2025);
+
+        // Act
+        var again = await harness.RegisterEctAsync("1000001", 100001, "2025-09-01", provider.Id, partner.Id);
+
+        // Assert
+        Assert.NotEqual(seeded.Ect.PersonId, again.ParticipantId);
+        Assert.Equal(again.ParticipantId, await harness.TrnHolderAsync("1000001"));
+        var change = Assert.Single((await harness.People.ReadAsync(again.ParticipantId))!.Person.ParticipantIdChanges);
+        Assert.Equal((seeded.Ect.PersonId, again.ParticipantId), (change.FromParticipantId, change.ToParticipantId));
     }
 
     [Theory]
