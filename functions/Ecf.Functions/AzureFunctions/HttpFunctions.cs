@@ -46,6 +46,10 @@ public static class HttpFunctions
     public static Task<IResult> AdminRecordFundingEligibility([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "people/{personId}/participations/{trainingRecordId}/eligibility")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(AdminRecordFundingEligibility));
 
+    [Function(nameof(AdminChangeContractYear))]
+    public static Task<IResult> AdminChangeContractYear([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "people/{personId}/participations/{trainingRecordId}/change-contract-year")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(AdminChangeContractYear));
+
     [Function(nameof(AdminChallengePartnership))]
     public static Task<IResult> AdminChallengePartnership([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/partnerships/{id}/challenge")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(AdminChallengePartnership));
@@ -154,6 +158,22 @@ public static class HttpFunctions
         EndpointInvoker.InvokeAsync(req, nameof(V3GetUnfundedMentor));
 
     // Lead provider API v3: declarations (read) and statements
+    [Function(nameof(V3WithdrawEcfParticipant))]
+    public static Task<IResult> V3WithdrawEcfParticipant([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v3/participants/ecf/{id}/withdraw")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3WithdrawEcfParticipant));
+
+    [Function(nameof(V3DeferEcfParticipant))]
+    public static Task<IResult> V3DeferEcfParticipant([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v3/participants/ecf/{id}/defer")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3DeferEcfParticipant));
+
+    [Function(nameof(V3ResumeEcfParticipant))]
+    public static Task<IResult> V3ResumeEcfParticipant([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v3/participants/ecf/{id}/resume")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ResumeEcfParticipant));
+
+    [Function(nameof(V3ChangeEcfParticipantSchedule))]
+    public static Task<IResult> V3ChangeEcfParticipantSchedule([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v3/participants/ecf/{id}/change-schedule")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(V3ChangeEcfParticipantSchedule));
+
     [Function(nameof(V3ListParticipantDeclarations))]
     public static Task<IResult> V3ListParticipantDeclarations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/participant-declarations")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(V3ListParticipantDeclarations));

@@ -8,6 +8,7 @@ using Ecf.Functions.Features.DeliveryPartners;
 using Ecf.Functions.Features.Docs;
 using Ecf.Functions.Features.Health;
 using Ecf.Functions.Features.Orchestrations;
+using Ecf.Functions.Features.ParticipantActions;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.Partnerships;
 using Ecf.Functions.Features.People;
@@ -121,6 +122,8 @@ public static class ApiExtensions
         leadProviderApi.MapDeliveryPartnersFeature();
         leadProviderApi.MapUnfundedMentorsFeature();
         leadProviderApi.MapDeclarationsFeature();
+        leadProviderApi.MapParticipantActions();
+        endpoints.MapChangeContractYear();
 
         // Statements.
         leadProviderApi.MapStatements();

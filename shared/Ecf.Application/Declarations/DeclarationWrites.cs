@@ -11,9 +11,9 @@ using Ecf.Storage;
 namespace Ecf.Application.Declarations;
 
 /// <summary>
-/// The write loop the declaration commands after the first share: read the person and the states of its statements, decide,
-/// create the statements the decision attaches declarations to, write the person and its events in one batch (deciding again
-/// after a lost race), then the provider views.
+/// The write loop of the commands that change a person's training and payments (declarations, eligibility decisions, participant
+/// actions): read the person and the states of its statements, decide, create the statements the decision attaches declarations
+/// to, write the person and its events in one batch (deciding again after a lost race), then the provider views.
 /// </summary>
 public sealed class DeclarationWrites(
     IDocumentStore store,
@@ -70,15 +70,31 @@ public sealed class DeclarationWrites(
     /// As above, with a decision that reads more (<paramref name="decide"/> is asynchronous) and <paramref name="beforeWrite"/>, run
     /// after the statements are created and before each attempt to write the person.
     /// </summary>
-    public async Task<Result<(Person Person, IReadOnlyDictionary<string, string> StatementStates)>> DecideAndWriteAsync(
+    public Task<Result<(Person Person, IReadOnlyDictionary<string, string> StatementStates)>> DecideAndWriteAsync(
         string personId,
         IReadOnlyList<StatementCalendarEntry> calendar,
         Func<Person?, IReadOnlyDictionary<string, string>, CancellationToken, Task<DeclarationDecision>> decide,
         Func<DeclarationDecision, CancellationToken, Task>? beforeWrite,
         DateTimeOffset at,
+        CancellationToken cancellationToken) =>
+        DecideAndWriteAsync(personId, calendar, decide, d => ApiError.Declaration(d.Refusals), beforeWrite, at, cancellationToken);
+
+    /// <summary>
+    /// The loop for any decided change to a person (declarations, participant actions): <paramref name="errors"/> turns a refused
+    /// decision into its API errors.
+    /// </summary>
+    public async Task<Result<(Person Person, IReadOnlyDictionary<string, string> StatementStates)>> DecideAndWriteAsync<TDecision>(
+        string personId,
+        IReadOnlyList<StatementCalendarEntry> calendar,
+        Func<Person?, IReadOnlyDictionary<string, string>, CancellationToken, Task<TDecision>> decide,
+        Func<TDecision, IReadOnlyList<ApiError>> errors,
+        Func<TDecision, CancellationToken, Task>? beforeWrite,
+        DateTimeOffset at,
         CancellationToken cancellationToken)
+        where TDecision : IPersonChange
     {
         ArgumentNullException.ThrowIfNull(decide);
+        ArgumentNullException.ThrowIfNull(errors);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await people.ReadAsync(personId, cancellationToken).ConfigureAwait(false);
@@ -86,10 +102,10 @@ public sealed class DeclarationWrites(
             var decision = await decide(stored?.Person, states, cancellationToken).ConfigureAwait(false);
             if (decision.Refused)
             {
-                return Result<(Person, IReadOnlyDictionary<string, string>)>.Failure(ApiError.Declaration(decision.Refusals));
+                return Result<(Person, IReadOnlyDictionary<string, string>)>.Failure(errors(decision));
             }
 
-            if (!decision.Changed)
+            if (decision.Events.Count == 0)
             {
                 return (stored!.Person, states);
             }
@@ -113,7 +129,7 @@ public sealed class DeclarationWrites(
 
             foreach (var writer in viewWriters)
             {
-                await afterCommit.RunAsync("the provider views of a declaration change", ct => writer.WriteAsync(stored.Person, written.Person, ct), cancellationToken).ConfigureAwait(false);
+                await afterCommit.RunAsync("the provider views of a change to a person", ct => writer.WriteAsync(stored.Person, written.Person, ct), cancellationToken).ConfigureAwait(false);
             }
 
             return (written.Person, states);

@@ -1,3 +1,4 @@
+using Ecf.Application.ParticipantActions;
 using Ecf.Application.Statements;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,7 +7,7 @@ namespace Ecf.Application.Declarations;
 
 public static class DeclarationsServiceCollectionExtensions
 {
-    /// <summary>Declarations, funding-eligibility decisions and statements (their handlers and documents).</summary>
+    /// <summary>Declarations, funding-eligibility decisions, participant actions and statements (their handlers and documents).</summary>
     public static IServiceCollection AddEcfDeclarations(this IServiceCollection services)
     {
         services.TryAddSingleton<StatementDocuments>();
@@ -15,6 +16,8 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddScoped<RecordDeclarationHandler>();
         services.AddScoped<VoidDeclarationHandler>();
         services.AddScoped<RecordEligibilityHandler>();
+        services.AddScoped<ParticipantActionHandler>();
+        services.AddScoped<ChangeContractYearHandler>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ using Ecf.Domain.ReferenceData;
 namespace Ecf.Domain.Declarations;
 
 /// <summary>What a declaration command decided: the events to append and the person after them, or the refusals (nothing to write).</summary>
-public sealed record DeclarationDecision(IReadOnlyList<PersonEvent> Events, Person? Person, Declaration? Declaration, IReadOnlyList<DeclarationRefusal> Refusals)
+public sealed record DeclarationDecision(IReadOnlyList<PersonEvent> Events, Person? Person, Declaration? Declaration, IReadOnlyList<DeclarationRefusal> Refusals) : IPersonChange
 {
     public bool Refused => Refusals.Count > 0;
 
@@ -119,7 +119,9 @@ public static partial class DeclarationDecider
             Refuse(DeclarationRule.OutOfSequence, "declaration_date", DeclarationMessages.OutOfSequence);
         }
 
-        if (period.TrainingStatus == TrainingStatuses.Withdrawn && period.Withdrawal is { } withdrawal && withdrawal.Date <= date)
+        // Training status is the provider's latest training period's: a resume lifts a withdrawal.
+        var latest = participation!.TrainingPeriods.Last(facts.ProviderTrains);
+        if (latest.TrainingStatus == TrainingStatuses.Withdrawn && latest.Withdrawal is { } withdrawal && withdrawal.Date <= date)
         {
             Refuse(DeclarationRule.AfterWithdrawal, "participant_id", DeclarationMessages.AfterWithdrawal(withdrawal.Date));
         }
@@ -148,7 +150,8 @@ public static partial class DeclarationDecider
 
         var eligible = EligibilityOn(participation, day)?.Status == FundingEligibilityStatuses.Eligible;
         var statement = OutputStatements.Next(facts.StatementCalendar, period.ContractYear, facts.Today);
-        if (contractPeriod?.PaymentsFrozen(facts.Now) == true || (eligible && statement is null))
+        var reopened = latest.ReturnedToFrozenYear && latest.ContractYear == period.ContractYear;
+        if ((contractPeriod?.PaymentsFrozen(facts.Now) == true && !reopened) || (eligible && statement is null))
         {
             return DeclarationDecision.Refuse(DeclarationRule.FundingContractEnded, "cohort", DeclarationMessages.FundingContractEnded(period.ContractYear));
         }

@@ -1,3 +1,4 @@
+using Ecf.Domain.ParticipantActions;
 using Ecf.Domain.ReferenceData;
 
 namespace Ecf.Domain.People;
@@ -71,9 +72,12 @@ public static class CohortPlacement
     }
 
     /// <summary>
-    /// A transfer (docs/domain.md#placement step 1, #frozen-years): the years of the latest training are kept, unless it is an ECT whose induction is not finished
-    /// and whose contract year's payments are frozen at <paramref name="now"/>; then the cohort is
-    /// <see cref="DestinationYearFromFrozenCohort"/> and the contract year follows it (<see cref="CohortChoice.MovedFromFrozen"/> set).
+    /// A transfer or re-registration (docs/domain.md#placement step 1, #frozen-years): the years of the latest training are kept,
+    /// unless it is an ECT whose induction is not finished and whose contract year's payments are frozen at <paramref name="now"/>.
+    /// Then, with billable declarations left in that year (<see cref="ContractYearMoves.UnfinishedWithBillableDeclaration"/>), the
+    /// contract year becomes the active registration year, keeping the cohort (<see cref="CohortChoice.MovedFromFrozen"/> set:
+    /// extended schedule, <c>cohort_changed_after_payments_frozen</c>); with none, cohort and contract year become
+    /// <see cref="DestinationYearFromFrozenCohort"/>, a fresh start. A billable <c>completed</c> declaration means finished: kept.
     /// Null when the participation has no training to keep (the caller places it as new).
     /// </summary>
     public static CohortChoice? ForTransfer(Participation participation, IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)
@@ -86,15 +90,25 @@ public static class CohortPlacement
         }
 
         var kept = new CohortChoice(latest.Cohort, latest.ContractYear, MovedFromFrozen: false);
-        var finished = participation.InductionPeriods.Count > 0 && participation.InductionPeriods[^1].FinishedOn is not null;
         var frozen = periods.FirstOrDefault(p => p.Year == latest.ContractYear)?.PaymentsFrozen(now) == true;
-        if (participation.Type != ParticipationTypes.Ect || finished || !frozen || latest.ContractYear == DestinationYearFromFrozenCohort)
+        if (participation.Type != ParticipationTypes.Ect || ContractYearMoves.InductionCompleted(participation) || !frozen)
         {
             return kept;
         }
 
-        var destination = Choose(DestinationYearFromFrozenCohort, periods, now);
-        return destination is null ? kept : destination with { MovedFromFrozen = true };
+        if (ContractYearMoves.UnfinishedWithBillableDeclaration(participation))
+        {
+            var active = ActiveRegistration(periods, DateOnly.FromDateTime(now.UtcDateTime));
+            return active is null || active.PaymentsFrozen(now) ? kept : new CohortChoice(latest.Cohort, active.Year, MovedFromFrozen: true);
+        }
+
+        if (!ContractYearMoves.HasNoBillableDeclaration(participation) || latest.ContractYear == DestinationYearFromFrozenCohort)
+        {
+            return kept;
+        }
+
+        var destination = periods.FirstOrDefault(p => p.Year == DestinationYearFromFrozenCohort);
+        return destination is null || destination.PaymentsFrozen(now) ? kept : new CohortChoice(DestinationYearFromFrozenCohort, DestinationYearFromFrozenCohort, MovedFromFrozen: false);
     }
 
     private static CohortChoice? Choose(int year, IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)

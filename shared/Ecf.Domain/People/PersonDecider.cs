@@ -290,6 +290,11 @@ public static class PersonDecider
             }),
             StatusesRefreshed e => Update(state, e.TrainingRecordId, p => p with { Statuses = e.Statuses }),
             MovedOutOfFrozenCohort e => Update(state, e.TrainingRecordId, p => p with { CohortChangedAfterPaymentsFrozen = true }),
+            MovedBackToFrozenCohort e => Update(state, e.TrainingRecordId, p => p with { CohortChangedAfterPaymentsFrozen = false }),
+            TrainingStatusChanged e => Update(state, e.TrainingRecordId, p => p with
+            {
+                TrainingPeriods = [.. p.TrainingPeriods.Select(x => x.Id == e.PeriodId ? WithStatus(x, e, @event.RecordedAt) : x)],
+            }),
             DeclarationRecorded e => Update(state, e.TrainingRecordId, p => p with { Declarations = [.. p.Declarations, e.Declaration] }),
             DeclarationStateChanged e => Update(state, e.TrainingRecordId, p => p with
             {
@@ -368,6 +373,13 @@ public static class PersonDecider
             Data = data,
         };
 
+    private static TrainingPeriod WithStatus(TrainingPeriod period, TrainingStatusChanged change, DateTimeOffset at) => period with
+    {
+        TrainingStatus = change.To,
+        Withdrawal = change.To == TrainingStatuses.Withdrawn ? new StatusReason(change.Reason ?? "", at) : period.Withdrawal,
+        Deferral = change.To == TrainingStatuses.Deferred ? new StatusReason(change.Reason ?? "", at) : period.Deferral,
+    };
+
     private static Declaration ApplyStateChange(Declaration declaration, DeclarationStateChanged change, PersonEvent @event) => declaration with
     {
         State = change.To,
@@ -437,6 +449,8 @@ public static class PersonDecider
                     new(p1 + ".cohort", null, Text(t.Period.Cohort)),
                     new(p1 + ".contractYear", null, Text(t.Period.ContractYear)),
                     new(p1 + ".from", null, Iso(t.Period.From)),
+                    .. t.Period.TrainingStatus == TrainingStatuses.Active ? Array.Empty<FieldChange>() : [new FieldChange(p1 + ".trainingStatus", null, t.Period.TrainingStatus)],
+                    .. t.Period.ReturnedToFrozenYear ? [new FieldChange(p1 + ".returnedToFrozenYear", null, "true")] : Array.Empty<FieldChange>(),
                 ];
             case TrainingPeriodFinished t:
                 return [new($"participations[{t.TrainingRecordId}].trainingPeriods[{t.PeriodId}].to", null, Iso(t.To))];
@@ -452,6 +466,18 @@ public static class PersonDecider
                     new($"participations[{m.TrainingRecordId}].cohort", Text(m.FromCohort), Text(m.Cohort)),
                     new($"participations[{m.TrainingRecordId}].contractYear", Text(m.FromContractYear), Text(m.ContractYear)),
                     new($"participations[{m.TrainingRecordId}].cohortChangedAfterPaymentsFrozen", "false", "true"),
+                ];
+            case MovedBackToFrozenCohort m:
+                return
+                [
+                    new($"participations[{m.TrainingRecordId}].contractYear", Text(m.FromContractYear), Text(m.ContractYear)),
+                    new($"participations[{m.TrainingRecordId}].cohortChangedAfterPaymentsFrozen", "true", "false"),
+                ];
+            case TrainingStatusChanged t:
+                return
+                [
+                    new($"participations[{t.TrainingRecordId}].trainingPeriods[{t.PeriodId}].trainingStatus", t.From, t.To),
+                    .. t.Reason is null ? Array.Empty<FieldChange>() : [new FieldChange($"participations[{t.TrainingRecordId}].trainingPeriods[{t.PeriodId}].{(t.To == TrainingStatuses.Withdrawn ? "withdrawal" : "deferral")}.reason", null, t.Reason)],
                 ];
             case DeclarationRecorded d:
                 return [new($"participations[{d.TrainingRecordId}].declarations[{d.Declaration.Id}]", null, $"{d.Declaration.DeclarationType} on {d.Declaration.DeclarationDate.ToString("O", CultureInfo.InvariantCulture)} by lead provider {d.Declaration.LeadProviderId:D}")];

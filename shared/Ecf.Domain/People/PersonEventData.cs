@@ -22,6 +22,8 @@ namespace Ecf.Domain.People;
 [JsonDerivedType(typeof(FundingEligibilityRecorded), PersonEventTypes.FundingEligibilityRecorded)]
 [JsonDerivedType(typeof(StatusesRefreshed), PersonEventTypes.StatusesRefreshed)]
 [JsonDerivedType(typeof(MovedOutOfFrozenCohort), PersonEventTypes.MovedOutOfFrozenCohort)]
+[JsonDerivedType(typeof(MovedBackToFrozenCohort), PersonEventTypes.MovedBackToFrozenCohort)]
+[JsonDerivedType(typeof(TrainingStatusChanged), PersonEventTypes.TrainingStatusChanged)]
 [JsonDerivedType(typeof(DeclarationRecorded), PersonEventTypes.DeclarationRecorded)]
 [JsonDerivedType(typeof(DeclarationStateChanged), PersonEventTypes.DeclarationStateChanged)]
 public abstract record PersonEventData
@@ -110,6 +112,25 @@ public sealed record StatusesRefreshed(string TrainingRecordId, ParticipationSta
 public sealed record MovedOutOfFrozenCohort(string TrainingRecordId, int FromCohort, int FromContractYear, int Cohort, int ContractYear) : PersonEventData
 {
     public override string Type => PersonEventTypes.MovedOutOfFrozenCohort;
+}
+
+/// <summary>
+/// An admin moved a participant who had left a payments-frozen contract year back into it, to declare against it
+/// (docs/domain.md#frozen-years): the training that follows is in <paramref name="ContractYear"/> and the participation is no longer
+/// marked <c>cohort_changed_after_payments_frozen</c>.
+/// </summary>
+public sealed record MovedBackToFrozenCohort(string TrainingRecordId, int FromContractYear, int ContractYear) : PersonEventData
+{
+    public override string Type => PersonEventTypes.MovedBackToFrozenCohort;
+}
+
+/// <summary>
+/// A lead provider withdrew, deferred or resumed a participant: training period <paramref name="PeriodId"/>'s status went from
+/// <paramref name="From"/> to <paramref name="To"/>, for <paramref name="Reason"/> (none for a resume). The withdrawal or deferral date is when it was recorded.
+/// </summary>
+public sealed record TrainingStatusChanged(string TrainingRecordId, string PeriodId, string From, string To, string? Reason) : PersonEventData
+{
+    public override string Type => PersonEventTypes.TrainingStatusChanged;
 }
 
 /// <summary>A lead provider declared a milestone; <paramref name="Declaration"/> is as created (state <c>submitted</c>).</summary>

@@ -17,6 +17,8 @@ public static class PersonEventTypes
     public const string FundingEligibilityRecorded = "funding_eligibility_recorded";
     public const string StatusesRefreshed = "statuses_refreshed";
     public const string MovedOutOfFrozenCohort = "moved_out_of_frozen_cohort";
+    public const string MovedBackToFrozenCohort = "moved_back_to_frozen_cohort";
+    public const string TrainingStatusChanged = "training_status_changed";
     public const string DeclarationRecorded = "declaration_recorded";
     public const string DeclarationStateChanged = "declaration_state_changed";
 }

@@ -4,7 +4,7 @@ namespace Ecf.Domain.People;
 /// Training with a lead provider (or school-led), [<see cref="From"/>, <see cref="To"/>), inside one at-school period.
 /// The two years are explicit and nothing else holds them: <see cref="Cohort"/> for policy (the year induction started) and
 /// <see cref="ContractYear"/> for finance (which call-off contract pays; differs from the cohort only when moved out of a
-/// payments-frozen year). Declarations will hang off training periods (a list added here when they come).
+/// payments-frozen year). Declarations name the training period they were made under.
 /// </summary>
 public sealed record TrainingPeriod
 {
@@ -39,6 +39,12 @@ public sealed record TrainingPeriod
     public StatusReason? Withdrawal { get; init; }
 
     public StatusReason? Deferral { get; init; }
+
+    /// <summary>
+    /// An admin moved the participant back into this payments-frozen contract year to declare against it
+    /// (docs/domain.md#frozen-years): while this is the provider's latest training, the year takes declarations again.
+    /// </summary>
+    public bool ReturnedToFrozenYear { get; init; }
 
     public required DateOnly From { get; init; }
 

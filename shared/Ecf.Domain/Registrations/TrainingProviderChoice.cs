@@ -16,7 +16,7 @@ public static class TrainingProviderChoice
 {
     /// <summary>
     /// The contract year the training goes in: a transfer (<paramref name="moving"/>, the participation that changes school) keeps
-    /// its training's years, except that an unfinished ECT in a payments-frozen year moves to 2024
+    /// its training's years, except that an unfinished ECT in a payments-frozen year moves out of it
     /// (<see cref="CohortPlacement.ForTransfer"/>); otherwise the registration's <see cref="ValidRegistration.Choice"/>.
     /// </summary>
     public static int ContractYear(ValidRegistration registration, Participation? moving, IReadOnlyList<ContractPeriod> periods, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Ecf.Application.ReferenceData;
+using Ecf.Domain.Declarations;
 using Ecf.Domain.People;
 using Ecf.Domain.ReferenceData;
 
@@ -41,20 +42,37 @@ public sealed class PlacementTests
     }
 
     [Theory]
-    [InlineData(ParticipationTypes.Ect, 2022, false, 2024, 2024, true)]
-    [InlineData(ParticipationTypes.Ect, 2021, false, 2024, 2024, true)]
-    [InlineData(ParticipationTypes.Ect, 2022, true, 2022, 2022, false)]
-    [InlineData(ParticipationTypes.Mentor, 2022, false, 2022, 2022, false)]
-    [InlineData(ParticipationTypes.Ect, 2023, false, 2023, 2023, false)]
-    public void ForTransfer_FrozenUnfinishedEct_MovesTo2024ElseKeeps(string type, int year, bool inductionFinished, int cohort, int contractYear, bool moved)
+    [InlineData(ParticipationTypes.Ect, 2022, false, null, 2024, 2024, false)]
+    [InlineData(ParticipationTypes.Ect, 2021, false, null, 2024, 2024, false)]
+    [InlineData(ParticipationTypes.Ect, 2022, false, "started:submitted", 2024, 2024, false)]
+    [InlineData(ParticipationTypes.Ect, 2022, false, "started:eligible", 2022, 2025, true)]
+    [InlineData(ParticipationTypes.Ect, 2021, false, "retained-1:eligible", 2021, 2025, true)]
+    [InlineData(ParticipationTypes.Ect, 2022, false, "completed:eligible", 2022, 2022, false)]
+    [InlineData(ParticipationTypes.Ect, 2022, true, null, 2022, 2022, false)]
+    [InlineData(ParticipationTypes.Mentor, 2022, false, null, 2022, 2022, false)]
+    [InlineData(ParticipationTypes.Ect, 2023, false, "started:eligible", 2023, 2023, false)]
+    public void ForTransfer_FrozenUnfinishedEct_LeavesTheFrozenYearElseKeeps(
+        string type, int year, bool inductionFinished, string? declaration, int cohort, int contractYear, bool moved)
     {
+        var provider = Guid.NewGuid();
+        var declarations = declaration?.Split(':') is [var declarationType, var state]
+            ? new[]
+            {
+                new Declaration
+                {
+                    Id = "d", TrainingPeriodId = "t:training:1", LeadProviderId = provider, CourseIdentifier = "ecf-induction", DeclarationType = declarationType,
+                    DeclarationDate = At($"{year}-10-01"), Cohort = year, ContractYear = year, State = state, CreatedAt = At($"{year}-10-01"), UpdatedAt = At($"{year}-10-01"),
+                },
+            }
+            : [];
         var participation = new Participation
         {
             TrainingRecordId = "t",
             Type = type,
             CreatedAt = At("2022-09-01"),
-            TrainingPeriods = [new TrainingPeriod { Id = "t:training:1", AtSchoolPeriodId = "t:school:1", TrainingProgramme = TrainingProgrammes.ProviderLed, LeadProviderId = Guid.NewGuid(), ScheduleIdentifier = "ecf-standard-september", Cohort = year, ContractYear = year, From = new DateOnly(year, 9, 1) }],
+            TrainingPeriods = [new TrainingPeriod { Id = "t:training:1", AtSchoolPeriodId = "t:school:1", TrainingProgramme = TrainingProgrammes.ProviderLed, LeadProviderId = provider, ScheduleIdentifier = "ecf-standard-september", Cohort = year, ContractYear = year, From = new DateOnly(year, 9, 1) }],
             InductionPeriods = [new InductionPeriod("t:induction:1", new DateOnly(year, 9, 1), inductionFinished ? new DateOnly(year + 2, 7, 31) : null, inductionFinished ? "pass" : null)],
+            Declarations = declarations,
             Statuses = new ParticipationStatuses(TrainingStatuses.Active, ParticipantStatuses.Active, null, new DateOnly(year, 9, 1)),
         };
 

@@ -207,7 +207,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandleAsync_TransferOfUnfinishedEctInFrozenCohort_MovesTo2024OnExtendedSeptember()
+    public async Task HandleAsync_TransferOfUnfinishedEctInFrozenCohortWithoutBillableDeclarations_MovesTo2024AsAFreshStart()
     {
         // Arrange: registered in 2022's contract year before its payments were frozen (16 June 2025), so the clock starts in 2023.
         await _host.DisposeAsync();
@@ -224,12 +224,12 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         // Assert
         Assert.Equal((2022, 2022), (first.Value.TrainingPeriod.Cohort, first.Value.TrainingPeriod.ContractYear));
         Assert.Equal(RegistrationOutcome.Transferred, moved.Value.Outcome);
-        Assert.Equal((2024, 2024, "ecf-extended-september", provider.Id), (moved.Value.TrainingPeriod.Cohort, moved.Value.TrainingPeriod.ContractYear, moved.Value.TrainingPeriod.ScheduleIdentifier, moved.Value.TrainingPeriod.LeadProviderId!.Value));
+        Assert.Equal((2024, 2024, first.Value.TrainingPeriod.ScheduleIdentifier, provider.Id), (moved.Value.TrainingPeriod.Cohort, moved.Value.TrainingPeriod.ContractYear, moved.Value.TrainingPeriod.ScheduleIdentifier, moved.Value.TrainingPeriod.LeadProviderId!.Value));
         var person = (await _host.Get<PersonDocuments>().ReadAsync(first.Value.ParticipantId))!.Person;
-        Assert.True(person.Participations[0].CohortChangedAfterPaymentsFrozen);
+        Assert.False(person.Participations[0].CohortChangedAfterPaymentsFrozen);
         Assert.Equal(2022, person.Participations[0].TrainingPeriods[0].ContractYear);
         var timeline = await _host.Get<PersonDocuments>().ReadTimelineAsync(first.Value.ParticipantId);
-        Assert.Contains(timeline, e => e.Data is MovedOutOfFrozenCohort { FromContractYear: 2022, Cohort: 2024, ContractYear: 2024 });
+        Assert.DoesNotContain(timeline, e => e.Data is MovedOutOfFrozenCohort);
     }
 
     [Fact]

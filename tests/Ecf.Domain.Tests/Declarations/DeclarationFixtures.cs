@@ -35,7 +35,7 @@ internal static class DeclarationFixtures
         Period(2026, null),
     ];
 
-    /// <summary>Seed/ecf_schedules.csv: the September schedules the tests use.</summary>
+    /// <summary>Seed/ecf_schedules.csv: the schedules the tests use.</summary>
     public static readonly IReadOnlyList<Schedule> Schedules =
     [
         new(2022, "ecf-standard-september",
@@ -47,6 +47,16 @@ internal static class DeclarationFixtures
             new(DeclarationType.Retained4, new(2024, 1, 1), new(2024, 3, 31), new(2024, 4, 30)),
             new(DeclarationType.Completed, new(2024, 4, 1), new(2024, 7, 31), new(2024, 8, 31)),
         ]),
+        new(2022, "ecf-extended-september", [.. DeclarationType.EcfExtended.Select(t => new Milestone(t, new(2022, 9, 1), null, null))]),
+        new(2023, "ecf-standard-september",
+        [
+            new(DeclarationType.Started, new(2023, 6, 1), new(2023, 12, 31), new(2023, 11, 30)),
+            new(DeclarationType.Retained1, new(2024, 1, 1), new(2024, 3, 31), new(2024, 4, 30)),
+            new(DeclarationType.Retained2, new(2024, 4, 1), new(2024, 7, 31), new(2024, 8, 31)),
+            new(DeclarationType.Retained3, new(2024, 8, 1), new(2024, 12, 31), new(2025, 1, 31)),
+            new(DeclarationType.Retained4, new(2025, 1, 1), new(2025, 3, 31), new(2025, 4, 30)),
+            new(DeclarationType.Completed, new(2025, 4, 1), new(2025, 7, 31), new(2025, 8, 31)),
+        ]),
         new(2024, "ecf-standard-september",
         [
             new(DeclarationType.Started, new(2024, 6, 1), new(2024, 12, 31), new(2024, 11, 30)),
@@ -56,13 +66,30 @@ internal static class DeclarationFixtures
             new(DeclarationType.Retained4, new(2026, 1, 1), new(2026, 3, 31), new(2026, 4, 30)),
             new(DeclarationType.Completed, new(2026, 4, 1), new(2026, 7, 31), new(2026, 8, 31)),
         ]),
+        new(2024, "ecf-standard-january",
+        [
+            new(DeclarationType.Started, new(2025, 1, 1), new(2025, 3, 31), new(2025, 4, 30)),
+            new(DeclarationType.Retained1, new(2025, 4, 1), new(2025, 7, 31), new(2025, 8, 31)),
+            new(DeclarationType.Retained2, new(2025, 8, 1), new(2025, 12, 31), new(2026, 1, 31)),
+            new(DeclarationType.Retained3, new(2026, 1, 1), new(2026, 3, 31), new(2026, 4, 30)),
+            new(DeclarationType.Retained4, new(2026, 4, 1), new(2026, 7, 31), new(2026, 8, 31)),
+            new(DeclarationType.Completed, new(2026, 8, 1), new(2026, 12, 31), new(2027, 1, 31)),
+        ]),
+        new(2024, "ecf-extended-september", [.. DeclarationType.EcfExtended.Select(t => new Milestone(t, new(2024, 9, 1), null, null))]),
         new(2025, "ecf-standard-september", [.. DeclarationType.EcfCore.Select(t => new Milestone(t, new(2025, 6, 1), null, null))]),
+        new(2025, "ecf-standard-january", [.. DeclarationType.EcfCore.Select(t => new Milestone(t, new(2026, 1, 1), null, null))]),
         new(2025, "ecf-extended-september", [.. DeclarationType.EcfExtended.Select(t => new Milestone(t, new(2025, 9, 1), null, null))]),
     ];
 
-    /// <summary>Seed/statement_calendar.csv: the 2024 and 2025 statements from September 2025 to April 2026.</summary>
+    /// <summary>
+    /// Seed/statement_calendar.csv: 2022's last statements (June to August 2025) and the 2024 and 2025 statements from September
+    /// 2025 to April 2026.
+    /// </summary>
     public static readonly IReadOnlyList<StatementCalendarEntry> Calendar =
     [
+        Entry(2022, 2025, 6, new(2025, 5, 31), false),
+        Entry(2022, 2025, 7, new(2025, 6, 30), false),
+        Entry(2022, 2025, 8, new(2025, 7, 31), true),
         Entry(2024, 2025, 9, new(2025, 8, 31), false),
         Entry(2024, 2025, 10, new(2025, 9, 30), true),
         Entry(2024, 2025, 11, new(2025, 10, 31), false),

@@ -1,3 +1,5 @@
+using Ecf.Domain.ReferenceData;
+using Ecf.Domain.Declarations;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
 using Ecf.Domain.Registrations;
@@ -88,7 +90,7 @@ public sealed class TrainingProviderChoiceTests
     }
 
     [Fact]
-    public void ContractYearAndChoose_TransferOfAnUnfinishedEctInAFrozenYear_MovesTo2024OnExtendedSeptember()
+    public void ContractYearAndChoose_TransferOfAnUnfinishedEctInAFrozenYearWithoutBillableDeclarations_MovesTo2024KeepingItsSchedule()
     {
         var moving = Registered(
             ParticipationTypes.Ect, "school-9", new TrainingPlacement(TrainingProgrammes.ProviderLed, 2022, 2022, "ecf-standard-september", Provider.Id, Partner.Id, null),
@@ -99,7 +101,27 @@ public sealed class TrainingProviderChoiceTests
         var choice = Choose(registration, null, moving);
 
         Assert.Equal(2024, year);
-        Assert.Equal(new TrainingPlacement(TrainingProgrammes.ProviderLed, 2024, 2024, "ecf-extended-september", Provider.Id, Partner.Id, null, MovedOutOfFrozenCohort: true), choice.Placement);
+        Assert.Equal(new TrainingPlacement(TrainingProgrammes.ProviderLed, 2024, 2024, "ecf-standard-september", Provider.Id, Partner.Id, null), choice.Placement);
+    }
+
+    [Fact]
+    public void ContractYearAndChoose_TransferOfAnUnfinishedEctInAFrozenYearWithABillableDeclaration_ActiveYearPaysOnExtendedSeptember()
+    {
+        var registered = Registered(
+            ParticipationTypes.Ect, "school-9", new TrainingPlacement(TrainingProgrammes.ProviderLed, 2022, 2022, "ecf-standard-september", Provider.Id, Partner.Id, null),
+            new DateOnly(2022, 9, 1), new DateTimeOffset(2023, 3, 1, 9, 0, 0, TimeSpan.Zero)).Participations[0];
+        var started = new Declaration
+        {
+            Id = "declaration-1", TrainingPeriodId = registered.TrainingPeriods[0].Id, LeadProviderId = Provider.Id, CourseIdentifier = CourseIdentifiers.EcfInduction,
+            DeclarationType = DeclarationType.Started, DeclarationDate = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero), Cohort = 2022, ContractYear = 2022,
+            State = DeclarationStates.Eligible, CreatedAt = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero),
+        };
+        var moving = registered with { Declarations = [started] };
+        var registration = Valid(Ect(inductionStart: "2022-09-01", leadProvider: Provider.Id.ToString()));
+
+        var choice = Choose(registration, null, moving);
+
+        Assert.Equal(new TrainingPlacement(TrainingProgrammes.ProviderLed, 2022, 2025, "ecf-extended-september", Provider.Id, Partner.Id, null, MovedOutOfFrozenCohort: true), choice.Placement);
     }
 
     [Fact]

@@ -11,8 +11,7 @@ namespace Ecf.Functions.Tests.Api;
 /// </summary>
 internal static class V3ResponseSchema
 {
-    private static readonly JsonObject Definitions = (JsonObject)JsonNode.Parse(
-        File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "Ecf.Functions.Tests", "Api", "Schemas", "v3-declarations-statements.schema.json")))!["$defs"]!;
+    private static readonly JsonObject Definitions = Load("v3-declarations-statements.schema.json", "v3-participants.schema.json");
 
     public static void AssertValid(string schemaName, JsonElement body)
     {
@@ -28,5 +27,21 @@ internal static class V3ResponseSchema
         var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}"));
         Assert.True(result.IsValid, $"Not a valid {schemaName}: {string.Join("; ", errors)}\n{body}");
+    }
+
+    /// <summary>The <c>$defs</c> of the schema files named, merged (no name is defined twice).</summary>
+    private static JsonObject Load(params string[] files)
+    {
+        var merged = new JsonObject();
+        foreach (var file in files)
+        {
+            var definitions = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "Ecf.Functions.Tests", "Api", "Schemas", file)))!["$defs"]!;
+            foreach (var (name, schema) in definitions)
+            {
+                merged.Add(name, schema!.DeepClone());
+            }
+        }
+
+        return merged;
     }
 }
