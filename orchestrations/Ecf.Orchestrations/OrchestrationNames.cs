@@ -19,6 +19,6 @@ public static class OrchestrationNames
     public const string ParticipantStatusRefresh = "ParticipantStatusRefresh";
 
     // Archive
-    /// <summary>Archiving the undeclared participants of a payments-frozen contract year (ADR 0013, docs/domain.md#archiving).</summary>
+    /// <summary>Archiving the undeclared participants of a payments-frozen contract year (ADR 0014, docs/domain.md#archiving).</summary>
     public const string FrozenContractYearArchive = "FrozenContractYearArchive";
 }

@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 namespace Ecf.Orchestrations.Archive;
 
 /// <summary>
-/// Archives the undeclared participants of a payments-frozen contract year (docs/domain.md#archiving, ADR 0013), or, in a dry run
+/// Archives the undeclared participants of a payments-frozen contract year (docs/domain.md#archiving, ADR 0014), or, in a dry run
 /// (the default), lists them. Checks the year first (unknown or not frozen: the run fails before any write), then one activity
 /// per page of the year's people, ECTs then mentors, then (real runs) the year's archive documents, following each query's
 /// continuation, <see cref="FrozenContractYearArchiveInput.BatchesPerGeneration"/> batches per generation with ContinueAsNew in

@@ -6,7 +6,7 @@ using Ecf.Storage;
 namespace Ecf.Application.Archive;
 
 /// <summary>
-/// The store side of archiving (ADR 0013): the queries that find a frozen year's people, the archive document, the archived-TRN
+/// The store side of archiving (ADR 0014): the queries that find a frozen year's people, the archive document, the archived-TRN
 /// marker, and the removal of a person (document and timeline) and of its TRN reservation. Every step is idempotent.
 /// </summary>
 public sealed class ArchiveDocuments(IDocumentStore store)

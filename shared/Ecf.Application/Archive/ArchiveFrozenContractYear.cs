@@ -41,7 +41,7 @@ public sealed record ArchiveSkip(string PersonId, string Reason);
 public sealed record ArchiveBatchResult(int Examined, IReadOnlyList<ArchiveCandidate> Candidates, IReadOnlyList<ArchiveSkip> Skipped, int Finished, string? Continuation);
 
 /// <summary>
-/// One batch of the <c>FrozenContractYearArchive</c> run (docs/domain.md#archiving, ADR 0013). Reads a page of the year's people (an
+/// One batch of the <c>FrozenContractYearArchive</c> run (docs/domain.md#archiving, ADR 0014). Reads a page of the year's people (an
 /// indexed cross-partition query), lets <see cref="FrozenYearArchive"/> decide, and for each archivable person (unless a dry run):
 /// writes the archive document (the whole person and timeline), hides the person from every provider view, removes the person
 /// and its timeline from <c>people</c> (If-Match: a person that changed meanwhile is decided again), then records the archived TRN

@@ -3,7 +3,7 @@ using Ecf.Domain.People;
 namespace Ecf.Application.Archive;
 
 /// <summary>
-/// A person archived out of a payments-frozen contract year (ADR 0013): document <c>&lt;person id&gt;</c> in the <c>archive</c>
+/// A person archived out of a payments-frozen contract year (ADR 0014): document <c>&lt;person id&gt;</c> in the <c>archive</c>
 /// container (partition <c>/personId</c>), holding why, when and by which run, and the whole person document and timeline as they
 /// were removed from <c>people</c>. Written before anything is removed, so a crash part way never loses the record.
 /// </summary>

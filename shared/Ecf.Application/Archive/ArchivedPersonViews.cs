@@ -7,7 +7,7 @@ using Ecf.Storage;
 namespace Ecf.Application.Archive;
 
 /// <summary>
-/// Hides an archived person from every lead provider (ADR 0007's hidden tombstone, ADR 0013). The person is first projected as it
+/// Hides an archived person from every lead provider (ADR 0007's hidden tombstone, ADR 0014). The person is first projected as it
 /// now is for the providers, with no participations: that hides its participant and transfer views and takes it off the
 /// unfunded-mentor views of its mentors. Then every view an ECF provider may still hold of it (participant, transfer,
 /// unfunded mentor, the aliases of its old ids, its declarations) is replaced by a tombstone. The tombstones carry the next version

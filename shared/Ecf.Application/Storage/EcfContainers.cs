@@ -13,7 +13,7 @@ public static class EcfContainers
     public const string Reference = "reference";
     public const string Workflows = "workflows";
 
-    /// <summary>People archived out of a payments-frozen contract year, each whole (ADR 0013); partition = person id.</summary>
+    /// <summary>People archived out of a payments-frozen contract year, each whole (ADR 0014); partition = person id.</summary>
     public const string Archive = "archive";
 
     /// <summary><c>Person.NextStatusChangeOn</c> as stored: the daily status refresh queries it across partitions.</summary>

@@ -1,7 +1,7 @@
-using Ecf.Domain.ReferenceData;
 using Ecf.Domain.Declarations;
 using Ecf.Domain.Partnerships;
 using Ecf.Domain.People;
+using Ecf.Domain.ReferenceData;
 using Ecf.Domain.Registrations;
 using static Ecf.Domain.Tests.Registrations.RegistrationFixtures;
 
@@ -112,9 +112,17 @@ public sealed class TrainingProviderChoiceTests
             new DateOnly(2022, 9, 1), new DateTimeOffset(2023, 3, 1, 9, 0, 0, TimeSpan.Zero)).Participations[0];
         var started = new Declaration
         {
-            Id = "declaration-1", TrainingPeriodId = registered.TrainingPeriods[0].Id, LeadProviderId = Provider.Id, CourseIdentifier = CourseIdentifiers.EcfInduction,
-            DeclarationType = DeclarationType.Started, DeclarationDate = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero), Cohort = 2022, ContractYear = 2022,
-            State = DeclarationStates.Eligible, CreatedAt = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero),
+            Id = "declaration-1",
+            TrainingPeriodId = registered.TrainingPeriods[0].Id,
+            LeadProviderId = Provider.Id,
+            CourseIdentifier = CourseIdentifiers.EcfInduction,
+            DeclarationType = DeclarationType.Started,
+            DeclarationDate = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero),
+            Cohort = 2022,
+            ContractYear = 2022,
+            State = DeclarationStates.Eligible,
+            CreatedAt = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero),
+            UpdatedAt = new DateTimeOffset(2022, 10, 1, 10, 0, 0, TimeSpan.Zero),
         };
         var moving = registered with { Declarations = [started] };
         var registration = Valid(Ect(inductionStart: "2022-09-01", leadProvider: Provider.Id.ToString()));
