@@ -22,10 +22,7 @@ public static class ContractYearMoves
     public static bool UnfinishedWithBillableDeclaration(Participation participation)
     {
         ArgumentNullException.ThrowIfNull(participation);
-        return participation.Type == ParticipationTypes.Ect
-            && !InductionCompleted(participation)
-            && participation.Declarations.Any(d => DeclarationStates.IsBillable(d.State) && d.DeclarationType != DeclarationType.Completed)
-            && !participation.Declarations.Any(d => DeclarationStates.IsBillable(d.State) && d.DeclarationType == DeclarationType.Completed);
+        return participation.Type == ParticipationTypes.Ect && !InductionCompleted(participation) && HasBillable(participation, completed: false) && !HasBillable(participation, completed: true);
     }
 
     /// <summary>No declaration is billable (stored <c>eligible</c>: payable and paid are eligible declarations on a moved statement, ADR 0012).</summary>
@@ -119,6 +116,10 @@ public static class ContractYearMoves
         return ParticipantActionDecider.Replace(person!, participation, period, next, [moved], context);
     }
 
+    /// <summary>A billable <c>completed</c> declaration, or (<paramref name="completed"/> false) a billable one of another type.</summary>
+    private static bool HasBillable(Participation participation, bool completed) =>
+        participation.Declarations.Any(d => DeclarationStates.IsBillable(d.State) && (d.DeclarationType == DeclarationType.Completed) == completed);
+
     private static void CheckMoveOut(Participation participation, int current, int target, ParticipantActionFacts facts, ParticipantActionDecider.Refusals refusals)
     {
         if (!facts.PaymentsFrozen(current))
@@ -132,12 +133,12 @@ public static class ContractYearMoves
             refusals.Add(ParticipantActionRule.NotActiveRegistrationYear, "contract_year", ParticipantActionMessages.NotActiveRegistrationYear(active?.Year ?? target));
         }
 
-        if (!participation.Declarations.Any(d => DeclarationStates.IsBillable(d.State) && d.DeclarationType != DeclarationType.Completed))
+        if (!HasBillable(participation, completed: false))
         {
             refusals.Add(ParticipantActionRule.NoBillableDeclaration, "declarations", ParticipantActionMessages.NoBillableDeclaration);
         }
 
-        if (participation.Declarations.Any(d => DeclarationStates.IsBillable(d.State) && d.DeclarationType == DeclarationType.Completed))
+        if (HasBillable(participation, completed: true))
         {
             refusals.Add(ParticipantActionRule.CompletedDeclarationBillable, "declarations", ParticipantActionMessages.CompletedDeclarationBillable);
         }

@@ -253,12 +253,10 @@ public static class ParticipantActionDecider
             : new ParticipantActionDecision(events, after, []);
     }
 
-    /// <summary>The refusals of one decision, the first per attribute (as ECF reports them), or every one when <see cref="All"/>.</summary>
+    /// <summary>The refusals of one decision: the first per attribute (as ECF reports them), or every one when <c>all</c>.</summary>
     internal sealed class Refusals(bool all = false)
     {
         private readonly List<ParticipantActionRefusal> list = [];
-
-        public bool All => all;
 
         public bool Any => list.Count > 0;
 

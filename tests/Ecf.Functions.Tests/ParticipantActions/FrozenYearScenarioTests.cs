@@ -48,13 +48,13 @@ public sealed class FrozenYearScenarioTests : IAsyncLifetime
         var admin = await _factory.CreateClientWithTokenAsync("admin");
         var provider = await _factory.CreateClientWithTokenAsync("lead_provider", providerName);
         var registered = await HttpAssert.JsonAsync(
-            await SendAsync(schools, HttpMethod.Post, "/api/registrations/ects", "2022-10-15T09:00:00Z", Registration(school.Urn, relationship.LeadProviderId, relationship.DeliveryPartnerId)),
+            await schools.SendAtAsync(HttpMethod.Post, "/api/registrations/ects", "2022-10-15T09:00:00Z", Registration(school.Urn, relationship.LeadProviderId, relationship.DeliveryPartnerId)),
             HttpStatusCode.Created);
         var personId = registered.GetProperty("data").GetProperty("id").GetString()!;
         var person = await HttpAssert.JsonAsync(await admin.GetAsync($"/api/people/{personId}"), HttpStatusCode.OK);
         var trainingRecordId = person.GetProperty("participations")[0].GetProperty("trainingRecordId").GetString()!;
         await HttpAssert.JsonAsync(
-            await SendAsync(admin, HttpMethod.Put, $"/api/people/{personId}/participations/{trainingRecordId}/eligibility", "2022-10-15T09:30:00Z",
+            await admin.SendAtAsync(HttpMethod.Put, $"/api/people/{personId}/participations/{trainingRecordId}/eligibility", "2022-10-15T09:30:00Z",
                 new { status = "eligible", reason = "induction_confirmed", from = "2022-09-01", note = "Checked" }),
             HttpStatusCode.OK);
         var started = await DeclareAsync(provider, "2022-10-15T10:00:00Z", personId, "started", "2022-10-01T10:00:00Z", null, HttpStatusCode.OK);
@@ -69,14 +69,14 @@ public sealed class FrozenYearScenarioTests : IAsyncLifetime
         // 1 July 2025: 2022 is frozen (16 June 2025). The provider can neither declare against 2022 nor move the ECT out itself.
         await DeclareAsync(provider, "2025-07-01T09:00:00Z", personId, "retained-2", "2023-05-01T10:00:00Z", "training-event-attended", HttpStatusCode.UnprocessableEntity);
         var byProvider = await HttpAssert.JsonAsync(
-            await SendAsync(provider, HttpMethod.Put, $"/api/v3/participants/ecf/{personId}/change-schedule", "2025-07-01T09:00:00Z",
+            await provider.SendAtAsync(HttpMethod.Put, $"/api/v3/participants/ecf/{personId}/change-schedule", "2025-07-01T09:00:00Z",
                 ChangeSchedule("ecf-extended-september", "2025", attemptTransfer: true)),
             HttpStatusCode.UnprocessableEntity);
         Assert.Equal(("attempt_to_transfer_leaving_billable_declarations", ParticipantActionMessages.FrozenTransferNotOpenToProviders), HttpAssert.SingleV3Error(byProvider));
 
         // The admin moves the ECT out to 2025, the active registration year; the paid 2022 declarations stay as they are.
         var movedOut = await HttpAssert.JsonAsync(
-            await SendAsync(admin, HttpMethod.Post, $"/api/people/{personId}/participations/{trainingRecordId}/change-contract-year", "2025-07-01T10:00:00Z",
+            await admin.SendAtAsync(HttpMethod.Post, $"/api/people/{personId}/participations/{trainingRecordId}/change-contract-year", "2025-07-01T10:00:00Z",
                 new { contract_year = 2025, attempt_to_transfer_leaving_billable_declarations = true, schedule_identifier = "ecf-standard-september", reason = "Continuing training after the 2022 closure" }),
             HttpStatusCode.OK);
         Assert.True(movedOut.GetProperty("cohortChangedAfterPaymentsFrozen").GetBoolean());
@@ -93,16 +93,16 @@ public sealed class FrozenYearScenarioTests : IAsyncLifetime
 
         // Moving back is refused while retained-2 is billable in 2025.
         var refused = await HttpAssert.JsonAsync(
-            await SendAsync(admin, HttpMethod.Post, $"/api/people/{personId}/participations/{trainingRecordId}/change-contract-year", "2025-07-02T10:00:00Z",
+            await admin.SendAtAsync(HttpMethod.Post, $"/api/people/{personId}/participations/{trainingRecordId}/change-contract-year", "2025-07-02T10:00:00Z",
                 new { contract_year = 2022, attempt_to_transfer_leaving_billable_declarations = true }),
             (HttpStatusCode)422);
         Assert.Equal(["ecf.3740"], HttpAssert.ProblemCodes(refused));
 
         // The provider voids it; the admin moves the ECT back; the provider declares retained-2 against 2022.
         Assert.Equal("voided", Attribute(await HttpAssert.JsonAsync(
-            await SendAsync(provider, HttpMethod.Put, $"/api/v3/participant-declarations/{Id(retained2)}/void", "2025-07-02T10:30:00Z", null), HttpStatusCode.OK), "state"));
+            await provider.SendAtAsync(HttpMethod.Put, $"/api/v3/participant-declarations/{Id(retained2)}/void", "2025-07-02T10:30:00Z"), HttpStatusCode.OK), "state"));
         var movedBack = await HttpAssert.JsonAsync(
-            await SendAsync(admin, HttpMethod.Post, $"/api/people/{personId}/participations/{trainingRecordId}/change-contract-year", "2025-07-02T11:00:00Z",
+            await admin.SendAtAsync(HttpMethod.Post, $"/api/people/{personId}/participations/{trainingRecordId}/change-contract-year", "2025-07-02T11:00:00Z",
                 new { contract_year = 2022, attempt_to_transfer_leaving_billable_declarations = true, reason = "Declaring retained-2 against 2022" }),
             HttpStatusCode.OK);
         Assert.False(movedBack.GetProperty("cohortChangedAfterPaymentsFrozen").GetBoolean());
@@ -152,22 +152,18 @@ public sealed class FrozenYearScenarioTests : IAsyncLifetime
         },
     };
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string serverDate, object? body)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-With-Server-Date", serverDate);
-        return client.SendAsync(request);
-    }
 
-    private static Task<JsonElement> DeclareAsync(HttpClient provider, string serverDate, string personId, string type, string date, string? evidence, HttpStatusCode expected) =>
-        SendAsync(provider, HttpMethod.Post, "/api/v3/participant-declarations", serverDate, new
-        {
-            data = new
+    private static async Task<JsonElement> DeclareAsync(HttpClient provider, string serverDate, string personId, string type, string date, string? evidence, HttpStatusCode expected) =>
+        await HttpAssert.JsonAsync(
+            await provider.SendAtAsync(HttpMethod.Post, "/api/v3/participant-declarations", serverDate, new
             {
-                type = "participant-declaration",
-                attributes = new { participant_id = personId, declaration_type = type, declaration_date = date, course_identifier = "ecf-induction", evidence_held = evidence },
-            },
-        }).ContinueWith(t => HttpAssert.JsonAsync(t.Result, expected), TaskScheduler.Default).Unwrap();
+                data = new
+                {
+                    type = "participant-declaration",
+                    attributes = new { participant_id = personId, declaration_type = type, declaration_date = date, course_identifier = "ecf-induction", evidence_held = evidence },
+                },
+            }),
+            expected);
 
     /// <summary>Each declaration's type and state as the API derives it from its statements (ADR 0012), oldest first.</summary>
     private async Task<IReadOnlyList<(string Type, string State)>> StatesAsync(string personId)

@@ -119,7 +119,7 @@ public sealed class ParticipantActionsHttpTests : IAsyncLifetime
     {
         var ect = await RegisterAsync();
 
-        var response = await SendAsync(ect.Provider, HttpMethod.Put, $"/api/v3/participants/ecf/{ect.PersonId}/withdraw", "2025-10-20T10:00:00Z",
+        var response = await ect.Provider.SendAtAsync(HttpMethod.Put, $"/api/v3/participants/ecf/{ect.PersonId}/withdraw", "2025-10-20T10:00:00Z",
             new { data = new { type = "participant-defer", attributes = new { reason = "other", course_identifier = "ecf-induction" } } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -133,7 +133,7 @@ public sealed class ParticipantActionsHttpTests : IAsyncLifetime
         var (other, otherPartner) = await _factory.ProviderWithPartnerAsync(skip: 1);
         var schools = await _factory.CreateClientWithTokenAsync("school_service");
         await HttpAssert.JsonAsync(
-            await SendAsync(schools, HttpMethod.Post, "/api/registrations/mentors", Registered, Registration(ect.Urn, ect.Trn, "mentor-registration", other.Id, otherPartner.Id)),
+            await schools.SendAtAsync(HttpMethod.Post, "/api/registrations/mentors", Registered, Registration(ect.Urn, ect.Trn, "mentor-registration", other.Id, otherPartner.Id)),
             HttpStatusCode.Created);
         var mentorProvider = await _factory.CreateClientWithTokenAsync("lead_provider", other.Name);
         var before = await HttpAssert.JsonAsync(await mentorProvider.GetAsync($"/api/v3/participants/ecf/{ect.PersonId}"), HttpStatusCode.OK);
@@ -181,9 +181,9 @@ public sealed class ParticipantActionsHttpTests : IAsyncLifetime
         var ect = await RegisterAsync();
         var path = $"/api/people/{ect.PersonId}/participations/{ect.TrainingRecordId}/change-contract-year";
 
-        var refused = await HttpAssert.JsonAsync(await SendAsync(ect.Admin, HttpMethod.Post, path, "2025-10-20T10:00:00Z", new { contract_year = "2022" }), (HttpStatusCode)422);
-        var forbidden = await SendAsync(ect.Provider, HttpMethod.Post, path, "2025-10-20T10:00:00Z", new { contract_year = "2022", attempt_to_transfer_leaving_billable_declarations = true });
-        var unknown = await SendAsync(ect.Admin, HttpMethod.Post, $"/api/people/{Guid.NewGuid()}/participations/{ect.TrainingRecordId}/change-contract-year", "2025-10-20T10:00:00Z",
+        var refused = await HttpAssert.JsonAsync(await ect.Admin.SendAtAsync(HttpMethod.Post, path, "2025-10-20T10:00:00Z", new { contract_year = "2022" }), (HttpStatusCode)422);
+        var forbidden = await ect.Provider.SendAtAsync(HttpMethod.Post, path, "2025-10-20T10:00:00Z", new { contract_year = "2022", attempt_to_transfer_leaving_billable_declarations = true });
+        var unknown = await ect.Admin.SendAtAsync(HttpMethod.Post, $"/api/people/{Guid.NewGuid()}/participations/{ect.TrainingRecordId}/change-contract-year", "2025-10-20T10:00:00Z",
             new { contract_year = "2022", attempt_to_transfer_leaving_billable_declarations = true });
 
         Assert.Equal(["ecf.3731", "ecf.3739", "ecf.3741"], HttpAssert.ProblemCodes(refused));
@@ -204,11 +204,11 @@ public sealed class ParticipantActionsHttpTests : IAsyncLifetime
         var schools = await _factory.CreateClientWithTokenAsync("school_service");
         var admin = await _factory.CreateClientWithTokenAsync("admin");
         await HttpAssert.JsonAsync(
-            await SendAsync(providerClient, HttpMethod.Post, "/api/v3/partnerships/ecf", Registered,
+            await providerClient.SendAtAsync(HttpMethod.Post, "/api/v3/partnerships/ecf", Registered,
                 new { data = new { type = "ecf-partnership", attributes = new { cohort = "2025", school_id = school.SchoolId, delivery_partner_id = partner.Id } } }),
             HttpStatusCode.OK);
         var created = await HttpAssert.JsonAsync(
-            await SendAsync(schools, HttpMethod.Post, "/api/registrations/ects", Registered, Registration(urn, trn, "ect-registration", null, null)), HttpStatusCode.Created);
+            await schools.SendAtAsync(HttpMethod.Post, "/api/registrations/ects", Registered, Registration(urn, trn, "ect-registration", null, null)), HttpStatusCode.Created);
         var personId = created.GetProperty("data").GetProperty("id").GetString()!;
         var person = await HttpAssert.JsonAsync(await admin.GetAsync($"/api/people/{personId}"), HttpStatusCode.OK);
         return new Ect(personId, person.GetProperty("participations")[0].GetProperty("trainingRecordId").GetString()!, urn, trn, providerClient, admin);
@@ -236,18 +236,18 @@ public sealed class ParticipantActionsHttpTests : IAsyncLifetime
 
     private static async Task EligibleAsync(Ect ect) =>
         await HttpAssert.JsonAsync(
-            await SendAsync(ect.Admin, HttpMethod.Put, $"/api/people/{ect.PersonId}/participations/{ect.TrainingRecordId}/eligibility", Registered,
+            await ect.Admin.SendAtAsync(HttpMethod.Put, $"/api/people/{ect.PersonId}/participations/{ect.TrainingRecordId}/eligibility", Registered,
                 new { status = "eligible", reason = "induction_confirmed", from = "2025-09-01" }),
             HttpStatusCode.OK);
 
     private static async Task<JsonElement> ActAsync(Ect ect, string action, string serverDate, object attributes, HttpStatusCode expected) =>
         await HttpAssert.JsonAsync(
-            await SendAsync(ect.Provider, HttpMethod.Put, $"/api/v3/participants/ecf/{ect.PersonId}/{action}", serverDate, new { data = new { type = "participant-" + action, attributes } }),
+            await ect.Provider.SendAtAsync(HttpMethod.Put, $"/api/v3/participants/ecf/{ect.PersonId}/{action}", serverDate, new { data = new { type = "participant-" + action, attributes } }),
             expected);
 
     private static async Task<JsonElement> DeclareAsync(Ect ect, string serverDate, string type, string date, HttpStatusCode expected, string? evidence = null) =>
         await HttpAssert.JsonAsync(
-            await SendAsync(ect.Provider, HttpMethod.Post, "/api/v3/participant-declarations", serverDate, new
+            await ect.Provider.SendAtAsync(HttpMethod.Post, "/api/v3/participant-declarations", serverDate, new
             {
                 data = new
                 {
@@ -261,11 +261,4 @@ public sealed class ParticipantActionsHttpTests : IAsyncLifetime
         [.. (await HttpAssert.JsonAsync(await ect.Admin.GetAsync($"/api/people/{ect.PersonId}/timeline"), HttpStatusCode.OK)).EnumerateArray()];
 
     private static JsonElement Enrolment(JsonElement participant) => participant.GetProperty("data").GetProperty("attributes").GetProperty("ecf_enrolments")[0];
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string serverDate, object? body)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-With-Server-Date", serverDate);
-        return client.SendAsync(request);
-    }
 }

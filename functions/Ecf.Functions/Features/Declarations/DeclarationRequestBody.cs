@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ecf.Domain.Declarations;
+using Ecf.Functions.Requests;
 
 namespace Ecf.Functions.Features.Declarations;
 
@@ -26,14 +27,7 @@ public sealed record DeclarationRequestAttributes(
     [property: JsonPropertyName("evidence_held")] JsonElement? EvidenceHeld)
 {
     public DeclarationRequest ToRequest() =>
-        new(Text(ParticipantId), Text(DeclarationType), Text(DeclarationDate), Text(CourseIdentifier), Text(EvidenceHeld));
-
-    private static string? Text(JsonElement? value) => value switch
-    {
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
-        { ValueKind: JsonValueKind.Null } or null => null,
-        { } other => other.GetRawText(),
-    };
+        new(JsonText.Of(ParticipantId), JsonText.Of(DeclarationType), JsonText.Of(DeclarationDate), JsonText.Of(CourseIdentifier), JsonText.Of(EvidenceHeld));
 }
 
 /// <summary>A single v3 declaration: <c>{"data": resource}</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ecf.Domain.ParticipantActions;
+using Ecf.Functions.Requests;
 
 namespace Ecf.Functions.Features.ParticipantActions;
 
@@ -22,19 +23,12 @@ public sealed record ParticipantActionAttributes(
     [property: JsonPropertyName("cohort")] JsonElement? Cohort,
     [property: JsonPropertyName("attempt_to_transfer_leaving_billable_declarations")] JsonElement? AttemptToTransferLeavingBillableDeclarations)
 {
-    public string? Course => Text(CourseIdentifier);
+    public string? Course => JsonText.Of(CourseIdentifier);
 
-    public string? ReasonText => Text(Reason);
+    public string? ReasonText => JsonText.Of(Reason);
 
     public ChangeScheduleRequest ToChangeSchedule() =>
-        new(Text(ScheduleIdentifier), Text(CourseIdentifier), Text(Cohort), IsTrue(AttemptToTransferLeavingBillableDeclarations));
-
-    public static string? Text(JsonElement? value) => value switch
-    {
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
-        { ValueKind: JsonValueKind.Null } or null => null,
-        { } other => other.GetRawText(),
-    };
+        new(JsonText.Of(ScheduleIdentifier), JsonText.Of(CourseIdentifier), JsonText.Of(Cohort), IsTrue(AttemptToTransferLeavingBillableDeclarations));
 
     /// <summary>JSON <c>true</c> or the text "true".</summary>
     public static bool IsTrue(JsonElement? value) =>
@@ -52,5 +46,5 @@ public sealed record ChangeContractYearBody(
     [property: JsonPropertyName("reason")] string? Reason)
 {
     public ContractYearMoveRequest ToRequest() =>
-        new(ParticipantActionAttributes.Text(ContractYear), ParticipantActionAttributes.IsTrue(AttemptToTransferLeavingBillableDeclarations), ScheduleIdentifier);
+        new(JsonText.Of(ContractYear), ParticipantActionAttributes.IsTrue(AttemptToTransferLeavingBillableDeclarations), ScheduleIdentifier);
 }
