@@ -20,7 +20,7 @@ public sealed record ContractsInForce(EcfContractVersion? Ecf, MentorContractVer
 /// </summary>
 public sealed class ContractVersions(IDocumentStore store, IReferenceData referenceData, StatementDocuments statements, TimeProvider clock)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 10;
 
     private IDocumentContainer Finance => store.GetContainer(EcfContainers.Finance);
 

@@ -97,6 +97,31 @@ public sealed class ContractsHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateEcf_ConcurrentVersions_EachGetsItsOwnNumber()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _finance.PostAsJsonAsync(Routes.Ecf, Ecf())));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var list = await OkAsync($"{Routes.Contracts}?lead_provider={_ambition}&contract_year=2025&kind=ecf");
+        Assert.Equal([1, 2, 3, 4], list.GetProperty("data").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).Order());
+        var timeline = await OkAsync($"{Routes.Timeline}?lead_provider={_ambition}");
+        Assert.Equal(4, timeline.GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task CreateEcf_YearTheProviderHasNoEcfContractFor_422()
+    {
+        var capita = _reference.FindLeadProviderByName("Capita")!;
+
+        var (code, problem) = await HttpAssert.ProblemAsync(
+            await _finance.PostAsJsonAsync(Routes.Ecf, Ecf(("lead_provider_id", capita.Id.ToString()), ("contract_year", 2025))), (HttpStatusCode)422);
+
+        Assert.DoesNotContain(2025, capita.EcfContractYears);
+        Assert.Equal("ecf.3806", code);
+        Assert.Contains("Capita has no ECF contract", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateEcf_EveryFieldWrong_422WithOneErrorPerField()
     {
         var body = Ecf(
