@@ -16,4 +16,8 @@ public static class ActivityNames
 
     // Statuses
     public const string ParticipantStatusRefreshBatch = "ParticipantStatusRefreshBatch";
+
+    // Archive
+    public const string FrozenContractYearCheck = "FrozenContractYearCheck";
+    public const string FrozenContractYearArchiveBatch = "FrozenContractYearArchiveBatch";
 }

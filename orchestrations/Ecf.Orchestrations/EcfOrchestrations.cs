@@ -1,3 +1,4 @@
+using Ecf.Orchestrations.Archive;
 using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Gias;
 using Ecf.Orchestrations.Statuses;
@@ -18,6 +19,7 @@ public static class EcfOrchestrations
         DiagnosticsRegistration.Register(registry);
         GiasImportRegistration.Register(registry);
         ParticipantStatusRefreshRegistration.Register(registry);
+        FrozenContractYearArchiveRegistration.Register(registry);
     }
 
     /// <summary>
@@ -31,5 +33,6 @@ public static class EcfOrchestrations
         [OrchestrationNames.Ping] = PingInput.Shape,
         [OrchestrationNames.GiasImport] = GiasImportInput.Shape,
         [OrchestrationNames.ParticipantStatusRefresh] = ParticipantStatusRefreshInput.Shape,
+        [OrchestrationNames.FrozenContractYearArchive] = FrozenContractYearArchiveInput.Shape,
     };
 }

@@ -17,4 +17,8 @@ public static class OrchestrationNames
     // Statuses
     /// <summary>The daily refresh of date-driven participant statuses (ADR 0006, docs/domain.md#statuses).</summary>
     public const string ParticipantStatusRefresh = "ParticipantStatusRefresh";
+
+    // Archive
+    /// <summary>Archiving the undeclared participants of a payments-frozen contract year (ADR 0014, docs/domain.md#archiving).</summary>
+    public const string FrozenContractYearArchive = "FrozenContractYearArchive";
 }

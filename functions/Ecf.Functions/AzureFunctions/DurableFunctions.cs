@@ -1,6 +1,8 @@
+using Ecf.Application.Archive;
 using Ecf.Application.Gias;
 using Ecf.Application.People;
 using Ecf.Orchestrations;
+using Ecf.Orchestrations.Archive;
 using Ecf.Orchestrations.Diagnostics;
 using Ecf.Orchestrations.Gias;
 using Ecf.Orchestrations.Statuses;
@@ -61,6 +63,22 @@ public static class DurableFunctions
         [ActivityTrigger] ParticipantStatusRefreshBatchInput input, string instanceId, FunctionContext functionContext) =>
         RunActivityAsync<ParticipantStatusRefreshBatchActivity, ParticipantStatusRefreshBatchInput, RefreshParticipantStatusesResult>(
             ActivityNames.ParticipantStatusRefreshBatch, input, instanceId, functionContext);
+
+    // Archive
+    [Function(OrchestrationNames.FrozenContractYearArchive)]
+    public static Task<FrozenContractYearArchiveOutput> FrozenContractYearArchive([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new FrozenContractYearArchiveOrchestrator().RunAsync(context, context.GetInput<FrozenContractYearArchiveInput?>());
+    }
+
+    [Function(ActivityNames.FrozenContractYearCheck)]
+    public static Task<FrozenContractYearCheckResult> FrozenContractYearCheck([ActivityTrigger] int input, string instanceId, FunctionContext functionContext) =>
+        RunActivityAsync<FrozenContractYearCheckActivity, int, FrozenContractYearCheckResult>(ActivityNames.FrozenContractYearCheck, input, instanceId, functionContext);
+
+    [Function(ActivityNames.FrozenContractYearArchiveBatch)]
+    public static Task<ArchiveBatchResult> FrozenContractYearArchiveBatch([ActivityTrigger] ArchiveBatchCommand input, string instanceId, FunctionContext functionContext) =>
+        RunActivityAsync<FrozenContractYearArchiveBatchActivity, ArchiveBatchCommand, ArchiveBatchResult>(ActivityNames.FrozenContractYearArchiveBatch, input, instanceId, functionContext);
 
     /// <summary>Creates the activity from the invocation's services and runs it, as the local worker does.</summary>
     public static Task<TOutput> RunActivityAsync<TActivity, TInput, TOutput>(string name, TInput input, string instanceId, FunctionContext functionContext)

@@ -1,3 +1,4 @@
+using Ecf.Application.Archive;
 using Ecf.Application.Partnerships;
 using Ecf.Application.ProviderViews;
 using Ecf.Application.Registrations;
@@ -29,6 +30,9 @@ public static class PeopleServiceCollectionExtensions
         services.AddScoped<GetPersonHandler>();
         services.AddScoped<GetPersonTimelineHandler>();
         services.AddSingleton<RefreshParticipantStatusesHandler>(); // a durable activity: resolved from the root provider
+        services.AddSingleton<ArchiveDocuments>();
+        services.AddSingleton<ArchivedPersonViews>();
+        services.AddSingleton<ArchiveFrozenContractYearHandler>(); // a durable activity, as above
         services.AddScoped<CreatePartnershipHandler>();
         services.AddScoped<UpdatePartnershipHandler>();
         services.AddScoped<ChallengePartnershipHandler>();

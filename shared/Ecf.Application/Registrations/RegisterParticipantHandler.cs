@@ -1,3 +1,4 @@
+using Ecf.Application.Archive;
 using Ecf.Application.Errors;
 using Ecf.Application.Partnerships;
 using Ecf.Application.People;
@@ -25,7 +26,8 @@ public sealed class RegisterParticipantHandler(
     PersonDocuments people,
     TimeProvider clock,
     IEnumerable<IProviderViewWriter> viewWriters,
-    AfterCommit afterCommit)
+    AfterCommit afterCommit,
+    ArchiveDocuments archive)
 {
     private const int MaxAttempts = 8;
 
@@ -65,6 +67,14 @@ public sealed class RegisterParticipantHandler(
         {
             var personId = await people.FindPersonIdByTrnAsync(registration.Trn, cancellationToken).ConfigureAwait(false);
             var stored = personId is null ? null : await people.ReadAsync(personId, cancellationToken).ConfigureAwait(false);
+            if (personId is not null && stored is null && await archive.ReadAsync(personId, cancellationToken).ConfigureAwait(false) is { } archivedHolder)
+            {
+                // The TRN still names a person archived by a run that stopped before releasing it (docs/domain.md#archiving).
+                await archive.MarkTrnArchivedAsync(registration.Trn, archivedHolder, cancellationToken).ConfigureAwait(false);
+                await archive.ReleaseTrnAsync(registration.Trn, personId, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             var kind = PersonDecider.Classify(stored?.Person, type, schoolId);
             var participation = stored?.Person.FindParticipation(type);
 
@@ -105,6 +115,16 @@ public sealed class RegisterParticipantHandler(
             if (decision.Refusal is { } refusal)
             {
                 return ApiError.Registration(refusal);
+            }
+
+            if (stored is null && decision.Person is { } created && await archive.FindArchivedTrnAsync(registration.Trn, cancellationToken).ConfigureAwait(false) is { } archived
+                && archived.PersonId != created.PersonId)
+            {
+                // A TRN whose earlier person was archived: a new person that names the archived participant id (docs/domain.md#archiving).
+                decision = decision with
+                {
+                    Person = created with { ParticipantIdChanges = [.. archived.ParticipantIdChanges, new ParticipantIdChange(archived.PersonId, created.PersonId, context.At)] },
+                };
             }
 
             if (!decision.Changed)

@@ -13,8 +13,23 @@ public static class EcfContainers
     public const string Reference = "reference";
     public const string Workflows = "workflows";
 
+    /// <summary>People archived out of a payments-frozen contract year, each whole (ADR 0014); partition = person id.</summary>
+    public const string Archive = "archive";
+
     /// <summary><c>Person.NextStatusChangeOn</c> as stored: the daily status refresh queries it across partitions.</summary>
     public const string PeopleNextStatusChangeOn = "nextStatusChangeOn";
+
+    /// <summary><c>Person.LatestEctContractYear</c> as stored: archiving a frozen year queries it across partitions.</summary>
+    public const string PeopleLatestEctContractYear = "latestEctContractYear";
+
+    /// <summary><c>Person.LatestMentorContractYear</c> as stored: archiving a frozen year queries it across partitions.</summary>
+    public const string PeopleLatestMentorContractYear = "latestMentorContractYear";
+
+    /// <summary><c>ArchivedPerson.ContractYear</c>: a re-run of an archive finishes what it started.</summary>
+    public const string ArchiveContractYear = "contractYear";
+
+    /// <summary><c>Person.MentorPersonIds</c> as stored: whether a mentor was ever assigned to an ECT.</summary>
+    public const string PeopleMentorPersonIds = "mentorPersonIds";
 
     /// <summary>
     /// The application's containers. <see cref="Workflows"/> is not listed: the durable runtime declares it with the indexes its
@@ -23,7 +38,7 @@ public static class EcfContainers
     /// </summary>
     public static IReadOnlyList<ContainerDefinition> All { get; } =
     [
-        new(People, "/personId", CrossPartitionIndexedPaths: [PeopleNextStatusChangeOn]),
+        new(People, "/personId", CrossPartitionIndexedPaths: [PeopleNextStatusChangeOn, PeopleLatestEctContractYear, PeopleLatestMentorContractYear]),
         new(Identifiers, "/id"),
         new(Schools, "/schoolId", ["listed", "urn", "createdAt", "updatedAt"]),
         new(
@@ -33,5 +48,6 @@ public static class EcfContainers
             CrossPartitionIndexedPaths: ["partnershipId", "schoolId", "manyDependencies"]),
         new(Finance, "/leadProviderId"),
         new(Reference, "/kind"),
+        new(Archive, "/personId", CrossPartitionIndexedPaths: [ArchiveContractYear]),
     ];
 }

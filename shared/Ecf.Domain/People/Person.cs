@@ -54,6 +54,25 @@ public sealed record Person
     /// <summary>When anything in this record last changed (any change that appends a timeline event).</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The contract year of the ECT participation's latest training, null when none: stored with the document (computed on
+    /// write) and indexed across partitions, so archiving a frozen year finds its people without reading everyone
+    /// (docs/domain.md#archiving).
+    /// </summary>
+    public int? LatestEctContractYear => FindParticipation(ParticipationTypes.Ect)?.LatestTrainingPeriod?.ContractYear;
+
+    /// <summary>As <see cref="LatestEctContractYear"/>, for the mentor participation.</summary>
+    public int? LatestMentorContractYear => FindParticipation(ParticipationTypes.Mentor)?.LatestTrainingPeriod?.ContractYear;
+
+    /// <summary>
+    /// Every mentor ever named on the ECT participation's mentorship periods, null when none: stored with the document, so "has
+    /// this mentor ever been assigned to an ECT" is one query on the <c>people</c> container.
+    /// </summary>
+    public IReadOnlyList<string>? MentorPersonIds =>
+        FindParticipation(ParticipationTypes.Ect)?.MentorshipPeriods is { Count: > 0 } periods
+            ? [.. periods.Select(m => m.MentorPersonId).Distinct(StringComparer.Ordinal)]
+            : null;
+
     /// <summary>The current contact email, or null.</summary>
     public PersonEmail? CurrentEmail => Emails.FirstOrDefault(e => e.Current);
 

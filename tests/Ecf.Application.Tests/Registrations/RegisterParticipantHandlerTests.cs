@@ -277,7 +277,7 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
             .ThrowsAsync(new DocumentStoreException(DocumentStoreError.Unavailable, "provider-views is down"));
         var handler = new RegisterParticipantHandler(
             host.Get<Ecf.Application.ReferenceData.IReferenceData>(), host.Get<Ecf.Application.Schools.SchoolDocuments>(), host.Get<PartnershipDocuments>(),
-            host.Get<PersonDocuments>(), host.Clock, [failingViews.Object], host.Get<AfterCommit>());
+            host.Get<PersonDocuments>(), host.Clock, [failingViews.Object], host.Get<AfterCommit>(), host.Get<Ecf.Application.Archive.ArchiveDocuments>());
 
         var result = await handler.HandleAsync(Command(Ect("1234567", "100001", provider.Id, partner.Id)));
         var viewBefore = await host.Store.GetContainer(EcfContainers.ProviderViews).ReadAsync(ProviderViewKinds.Partition(provider.Id), ProviderViewKinds.ParticipantId(result.Value.ParticipantId));

@@ -55,6 +55,11 @@ public sealed class OrchestrationStartChecksTests(OrchestrationsAppFactory facto
     [InlineData("Ping", """{"fail":"yes"}""", "fail", "ecf.1412")]
     [InlineData("GiasImport", """{"plan":{"batches":[]}}""", "plan", "ecf.1411")]
     [InlineData("GiasImport", """[{"extract":"x.csv"}]""", "GiasImport", "ecf.1410")]
+    [InlineData("FrozenContractYearArchive", """{"contract_year":2022,"year":2022}""", "year", "ecf.1411")]
+    [InlineData("FrozenContractYearArchive", """{"contract_year":"2022"}""", "contract_year", "ecf.1412")]
+    [InlineData("FrozenContractYearArchive", """{"contract_year":null}""", "contract_year", "ecf.1412")]
+    [InlineData("FrozenContractYearArchive", """{"contract_year":2022,"dry_run":"false"}""", "dry_run", "ecf.1412")]
+    [InlineData("FrozenContractYearArchive", """{"contract_year":2022,"phase":"finish"}""", "phase", "ecf.1411")]
     public async Task Start_InputTheOrchestrationDoesNotTake_Returns400NamingTheFieldAndStartsNothing(string orchestration, string input, string named, string code)
     {
         // Arrange
@@ -98,6 +103,46 @@ public sealed class OrchestrationStartChecksTests(OrchestrationsAppFactory facto
         Assert.All(failures, f => Assert.False(f.TryGetProperty("stackTrace", out _)));
         Assert.DoesNotContain("System.", status.GetProperty("failureDetails").GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Ecf.", status.GetProperty("failureDetails").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"contract_year":2023,"dry_run":false}""", "contract_year 2023 is not frozen")]
+    [InlineData("""{"contract_year":2030}""", "contract_year 2030 is not a known contract year")]
+    public async Task Start_FrozenContractYearArchiveOfAYearNotFrozen_FailsAsInvalidInputSayingWhy(string input, string message)
+    {
+        // Arrange
+        using var client = await factory.CreateClientWithTokenAsync(ApiRoles.Admin);
+
+        // Act
+        var id = NewId("archive");
+        using var response = await StartAsync(client, "FrozenContractYearArchive", input, id);
+        var status = await PollUntilFinishedAsync(client, id);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("Failed", RuntimeStatus(status));
+        Assert.Equal("InvalidInput", status.GetProperty("failureDetails").GetProperty("errorType").GetString());
+        Assert.Contains(message, status.GetProperty("failureDetails").GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_FrozenContractYearArchiveWithoutDryRun_RunsAsADryRun()
+    {
+        // Arrange
+        using var client = await factory.CreateClientWithTokenAsync(ApiRoles.Admin);
+
+        // Act
+        var id = NewId("archive");
+        using var response = await StartAsync(client, "FrozenContractYearArchive", """{"contract_year":2021}""", id);
+        var status = await PollUntilFinishedAsync(client, id);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("Completed", RuntimeStatus(status));
+        var output = status.GetProperty("output");
+        Assert.Equal((2021, true), (output.GetProperty("contractYear").GetInt32(), output.GetProperty("dryRun").GetBoolean()));
+        Assert.Equal(0, output.GetProperty("archived").GetInt32());
+        Assert.Equal("done", status.GetProperty("customStatus").GetProperty("phase").GetString());
     }
 
     [Fact]
