@@ -2,7 +2,7 @@ namespace Ecf.Application.Contracts;
 
 /// <summary>
 /// One version of a lead provider's contract for a contract year, in the <c>finance</c> container (partition
-/// <c>/leadProviderId</c>), created once and never changed (docs/domain.md#contracts, ADR 0014). It applies to the statements of
+/// <c>/leadProviderId</c>), created once and never changed (docs/domain.md#contracts, ADR 0015). It applies to the statements of
 /// its contract year from <see cref="AppliesFrom"/> on, until a later version applies; who made it, when and why are kept with it.
 /// </summary>
 public abstract record ContractVersionDocument

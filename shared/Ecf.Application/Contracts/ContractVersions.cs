@@ -13,7 +13,7 @@ namespace Ecf.Application.Contracts;
 public sealed record ContractsInForce(EcfContractVersion? Ecf, MentorContractVersion? Mentor, IReadOnlyList<NpqContractVersion> Npq);
 
 /// <summary>
-/// Creates and reads contract versions (docs/domain.md#contracts, ADR 0014). A version is checked field by field, refused when it
+/// Creates and reads contract versions (docs/domain.md#contracts, ADR 0015). A version is checked field by field, refused when it
 /// would apply to a statement that is payable or paid, then created (never replaced) together with its timeline event in one
 /// transactional batch of the provider's partition. Its number is one more than the contract's newest; two creations racing for
 /// the same number conflict and the loser takes the next.
