@@ -189,4 +189,37 @@ public static class HttpFunctions
     [Function(nameof(V3GetStatement))]
     public static Task<IResult> V3GetStatement([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v3/statements/{id}")] HttpRequest req) =>
         EndpointInvoker.InvokeAsync(req, nameof(V3GetStatement));
+
+    // Finance: contract versions
+    [Function(nameof(FinanceCreateEcfContract))]
+    public static Task<IResult> FinanceCreateEcfContract([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "finance/contracts/ecf")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceCreateEcfContract));
+
+    [Function(nameof(FinanceCreateMentorContract))]
+    public static Task<IResult> FinanceCreateMentorContract([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "finance/contracts/mentor")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceCreateMentorContract));
+
+    [Function(nameof(FinanceCreateNpqContract))]
+    public static Task<IResult> FinanceCreateNpqContract([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "finance/contracts/npq")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceCreateNpqContract));
+
+    [Function(nameof(FinanceImportEcfContracts))]
+    public static Task<IResult> FinanceImportEcfContracts([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "finance/contracts/ecf/import")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceImportEcfContracts));
+
+    [Function(nameof(FinanceImportMentorContracts))]
+    public static Task<IResult> FinanceImportMentorContracts([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "finance/contracts/mentor/import")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceImportMentorContracts));
+
+    [Function(nameof(FinanceListContracts))]
+    public static Task<IResult> FinanceListContracts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "finance/contracts")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceListContracts));
+
+    [Function(nameof(FinanceContractsInForce))]
+    public static Task<IResult> FinanceContractsInForce([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "finance/contracts/in-force")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceContractsInForce));
+
+    [Function(nameof(FinanceContractTimeline))]
+    public static Task<IResult> FinanceContractTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "finance/contracts/timeline")] HttpRequest req) =>
+        EndpointInvoker.InvokeAsync(req, nameof(FinanceContractTimeline));
 }

@@ -5,7 +5,7 @@ namespace Ecf.Functions.Cli;
 /// <summary>The <c>ecf</c> command line (System.CommandLine), dispatched from Program when the first argument is a command.</summary>
 public static class EcfCommandLine
 {
-    public static IReadOnlyList<string> Commands { get; } = ["tokens", "gias", "uplifts"];
+    public static IReadOnlyList<string> Commands { get; } = ["tokens", "gias", "uplifts", "contracts"];
 
     /// <summary>The help options System.CommandLine answers; with one of them first, the command line prints help and nothing is served.</summary>
     public static IReadOnlyList<string> HelpOptions { get; } = ["--help", "-h", "-?", "/?"];
@@ -23,6 +23,7 @@ public static class EcfCommandLine
             TokensCommand.Create(context),
             GiasCommand.Create(context),
             UpliftsCommand.Create(context),
+            ContractsCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error }, cancellationToken);
     }

@@ -3,6 +3,7 @@ using Ecf.Functions.Api.V3;
 using Ecf.Functions.Auth;
 using Ecf.Functions.Errors;
 using Ecf.Functions.Features.Admin;
+using Ecf.Functions.Features.Contracts;
 using Ecf.Functions.Features.Declarations;
 using Ecf.Functions.Features.DeliveryPartners;
 using Ecf.Functions.Features.Docs;
@@ -127,6 +128,9 @@ public static class ApiExtensions
 
         // Statements.
         leadProviderApi.MapStatements();
+
+        // Finance: contract versions.
+        endpoints.MapContractsFeature();
 
         foreach (var module in endpoints.ServiceProvider.GetServices<IEndpointModule>())
         {

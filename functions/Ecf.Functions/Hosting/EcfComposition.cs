@@ -1,6 +1,7 @@
 using Ecf.Application.ReferenceData;
 using Ecf.Application.Tokens;
 using Ecf.Functions.AzureFunctions;
+using Ecf.Functions.Features.Contracts;
 using Ecf.Functions.Features.Declarations;
 using Ecf.Functions.Features.Participants;
 using Ecf.Functions.Features.People;
@@ -53,6 +54,7 @@ public static class EcfComposition
         builder.AddPeopleFeature();
         builder.AddDeclarationsFeature();
         builder.AddStatementsFeature();
+        builder.AddContractsFeature();
         return builder;
     }
 

@@ -45,6 +45,8 @@ public class EcfAppFactory : WebApplicationFactory<Program>
             ["LocalTokens:File"] = Path.Combine(DataDirectory, "local-tokens.json"),
             // The first-start GIAS import of the bundled extract (on in Development) runs only where a test asks for it.
             ["Gias:ImportOnFirstStart"] = "false",
+            // The illustrative contracts (on in Development) are seeded only where a test asks for them.
+            ["Contracts:SeedIllustrative"] = "false",
             // Orchestrations run on the local task hub with the in-process test host's in-memory backend (no Azurite).
             ["LocalDurable:Backend"] = "InMemory",
             // The test server's own address, so Location headers match the URLs the test client uses.
