@@ -36,15 +36,9 @@ public static class ContractRules
 
         return (new EcfContractVersion
         {
-            Id = string.Empty,
             LeadProviderId = header!.LeadProvider.Id.ToString("D"),
-            Kind = ContractKinds.DocumentKind(ContractKinds.Ecf),
-            ContractKind = ContractKinds.Ecf,
             ContractYear = header.ContractYear,
-            Version = 0,
             AppliesFrom = header.AppliesFrom,
-            CreatedBy = string.Empty,
-            CreatedAt = default,
             Reason = header.Reason,
             RecruitmentTarget = recruitment!.Value,
             RevisedTarget = revised,
@@ -70,15 +64,9 @@ public static class ContractRules
 
         return (new MentorContractVersion
         {
-            Id = string.Empty,
             LeadProviderId = header!.LeadProvider.Id.ToString("D"),
-            Kind = ContractKinds.DocumentKind(ContractKinds.Mentor),
-            ContractKind = ContractKinds.Mentor,
             ContractYear = header.ContractYear,
-            Version = 0,
             AppliesFrom = header.AppliesFrom,
-            CreatedBy = string.Empty,
-            CreatedAt = default,
             Reason = header.Reason,
             RecruitmentTarget = recruitment!.Value,
             PaymentPerParticipant = payment,
@@ -116,15 +104,9 @@ public static class ContractRules
 
         return (new NpqContractVersion
         {
-            Id = string.Empty,
             LeadProviderId = header!.LeadProvider.Id.ToString("D"),
-            Kind = ContractKinds.DocumentKind(ContractKinds.Npq),
-            ContractKind = ContractKinds.Npq,
             ContractYear = header.ContractYear,
-            Version = 0,
             AppliesFrom = header.AppliesFrom,
-            CreatedBy = string.Empty,
-            CreatedAt = default,
             Reason = header.Reason,
             CourseIdentifier = course!,
             RecruitmentTarget = recruitment!.Value,

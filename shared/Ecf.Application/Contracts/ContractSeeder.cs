@@ -50,15 +50,9 @@ public sealed class ContractSeeder(ContractVersions versions, IReferenceData ref
 
     private static EcfContractVersion Ecf((string Provider, int Year, string AppliesFrom) header, Guid provider) => new()
     {
-        Id = string.Empty,
         LeadProviderId = header.Provider,
-        Kind = ContractKinds.DocumentKind(ContractKinds.Ecf),
-        ContractKind = ContractKinds.Ecf,
         ContractYear = header.Year,
-        Version = 0,
         AppliesFrom = header.AppliesFrom,
-        CreatedBy = CreatedBy,
-        CreatedAt = default,
         Reason = Reason,
         RecruitmentTarget = RecruitmentTarget(provider, header.Year),
         SetUpFee = 149_651m,
@@ -74,15 +68,9 @@ public sealed class ContractSeeder(ContractVersions versions, IReferenceData ref
 
     private static MentorContractVersion Mentor((string Provider, int Year, string AppliesFrom) header, Guid provider) => new()
     {
-        Id = string.Empty,
         LeadProviderId = header.Provider,
-        Kind = ContractKinds.DocumentKind(ContractKinds.Mentor),
-        ContractKind = ContractKinds.Mentor,
         ContractYear = header.Year,
-        Version = 0,
         AppliesFrom = header.AppliesFrom,
-        CreatedBy = CreatedBy,
-        CreatedAt = default,
         Reason = Reason,
         RecruitmentTarget = RecruitmentTarget(provider, header.Year) / 2,
         PaymentPerParticipant = MentorContractVersion.DefaultPaymentPerParticipant,

@@ -7,29 +7,29 @@ namespace Ecf.Application.Contracts;
 /// </summary>
 public abstract record ContractVersionDocument
 {
-    /// <summary>e.g. <c>contract:ecf:&lt;lead provider&gt;:2025:2</c>; the last part is <see cref="Version"/>.</summary>
-    public required string Id { get; init; }
+    /// <summary>e.g. <c>contract:ecf:&lt;lead provider&gt;:2025:2</c>; the last part is <see cref="Version"/>. Set when written, as are <see cref="Version"/>, <see cref="CreatedBy"/> and <see cref="CreatedAt"/>.</summary>
+    public string Id { get; init; } = string.Empty;
 
     public required string LeadProviderId { get; init; }
 
     /// <summary>The document kind: <see cref="ContractKinds.DocumentKind"/> of <see cref="ContractKind"/>.</summary>
-    public required string Kind { get; init; }
+    public string Kind => ContractKinds.DocumentKind(ContractKind);
 
-    /// <summary><c>ecf</c>, <c>mentor</c> or <c>npq</c>.</summary>
-    public required string ContractKind { get; init; }
+    /// <summary><c>ecf</c>, <c>mentor</c> or <c>npq</c>: fixed by the document's type.</summary>
+    public abstract string ContractKind { get; }
 
     public required int ContractYear { get; init; }
 
     /// <summary>1 for the first version of the contract (per course for NPQ), then 2, 3...</summary>
-    public required int Version { get; init; }
+    public int Version { get; init; }
 
     /// <summary>The first statement month it applies to, <c>yyyy-MM</c> (so text order is time order).</summary>
     public required string AppliesFrom { get; init; }
 
     /// <summary>The id of the token that created it (<c>seed</c> for the illustrative local contracts).</summary>
-    public required string CreatedBy { get; init; }
+    public string CreatedBy { get; init; } = string.Empty;
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 
     public required string Reason { get; init; }
 }
@@ -37,6 +37,8 @@ public abstract record ContractVersionDocument
 /// <summary>An ECF call-off contract version (ECT training for 2025 on; ECTs and mentors before).</summary>
 public sealed record EcfContractVersion : ContractVersionDocument
 {
+    public override string ContractKind => ContractKinds.Ecf;
+
     public required int RecruitmentTarget { get; init; }
 
     public int? RevisedTarget { get; init; }
@@ -66,6 +68,8 @@ public sealed record ContractBand(string Letter, int Min, int? Max, decimal PerP
 /// <summary>A mentor call-off contract version (contract years from 2025, when mentors are funded separately).</summary>
 public sealed record MentorContractVersion : ContractVersionDocument
 {
+    public override string ContractKind => ContractKinds.Mentor;
+
     public const decimal DefaultPaymentPerParticipant = 1000;
 
     public required int RecruitmentTarget { get; init; }
@@ -76,6 +80,8 @@ public sealed record MentorContractVersion : ContractVersionDocument
 /// <summary>An NPQ contract template version of one course.</summary>
 public sealed record NpqContractVersion : ContractVersionDocument
 {
+    public override string ContractKind => ContractKinds.Npq;
+
     public required string CourseIdentifier { get; init; }
 
     public required int RecruitmentTarget { get; init; }
@@ -119,13 +125,13 @@ public sealed record ContractEventDocument
 
     public required string VersionId { get; init; }
 
-    public required int Version { get; init; }
+    public int Version { get; init; }
 
     public required string AppliesFrom { get; init; }
 
-    public required string CreatedBy { get; init; }
+    public string CreatedBy { get; init; } = string.Empty;
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 
     public required string Reason { get; init; }
 }
