@@ -2,12 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Ecf.Application.Archive;
 using Ecf.Application.Participants;
-using Ecf.Application.People;
 using Ecf.Application.ProviderViews;
-using Ecf.Application.Registrations;
 using Ecf.Application.Storage;
 using Ecf.Domain.People;
-using Ecf.Domain.ReferenceData;
 using Ecf.Orchestrations.Archive;
 using Ecf.Orchestrations.Tests.Infrastructure;
 using Ecf.Storage;
@@ -23,56 +20,19 @@ namespace Ecf.Orchestrations.Tests.Archive;
 /// test host (real time) running the archive with those services' handler. The app's clock decides "now" for the archive, as in
 /// production.
 /// </summary>
-internal sealed class ArchiveHarness : IAsyncDisposable
+internal sealed class ArchiveHarness : PeopleHarness
 {
-    private readonly DurableTaskTestHost _host;
-
-    private ArchiveHarness(StoreHost store, DurableTaskTestHost host)
+    private ArchiveHarness((StoreHost Store, DurableTaskTestHost Host) hosts)
+        : base(hosts)
     {
-        Host = store;
-        _host = host;
     }
 
-    public StoreHost Host { get; }
-
-    public IServiceProvider Services => Host.Services;
-
-    public TestClock Clock => Host.Clock;
-
-    public PersonDocuments People => Host.Get<PersonDocuments>();
-
-    public static async Task<ArchiveHarness> StartAsync(DateTimeOffset now)
-    {
-        var store = await StoreHost.StartAsync(services => services.AddEcfProviderViews().AddEcfPeople(), now);
-        var host = await TestHosts.StartAsync(
-            registry => FrozenContractYearArchiveRegistration.Register(registry),
-            services => services.AddSingleton(store.Get<ArchiveFrozenContractYearHandler>()));
-        return new ArchiveHarness(store, host);
-    }
+    public static async Task<ArchiveHarness> StartAsync(DateTimeOffset now) =>
+        new(await StartHostsAsync<ArchiveFrozenContractYearHandler>(now, registry => FrozenContractYearArchiveRegistration.Register(registry)));
 
     public void SetNow(string instant) => Clock.SetUtcNow(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture));
 
-    public async Task<OrchestrationMetadata> RunAsync(FrozenContractYearArchiveInput input)
-    {
-        var id = await _host.Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.FrozenContractYearArchive, input, CancellationToken.None);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        return await _host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-    }
-
-    public Task AddSchoolAsync(int urn) => Host.AddSchoolAsync(urn);
-
-    public (LeadProvider Provider, DeliveryPartner Partner) ProviderWithPartner(int year) => Host.ProviderWithPartner(year);
-
-    /// <summary>Registers a provider-led ECT through the registration handler (its timeline events written as in production).</summary>
-    public async Task<RegistrationResult> RegisterEctAsync(string trn, int urn, string inductionStart, Guid provider, Guid partner)
-    {
-        using var scope = Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<RegisterParticipantHandler>().HandleAsync(new RegisterParticipantCommand(
-            new Ecf.Domain.Registrations.RegistrationRequest(ParticipationTypes.Ect, trn, "Ada Lovelace", "1990-01-31", $"{trn}@example.org", urn.ToString(CultureInfo.InvariantCulture), inductionStart,
-            TrainingProgrammes.ProviderLed, provider.ToString(), partner.ToString(), null), new Actor(ActorTypes.SchoolService, "test"), "test"));
-        Assert.True(result.IsSuccess, result.Error?.Detail);
-        return result.Value;
-    }
+    public Task<OrchestrationMetadata> RunAsync(FrozenContractYearArchiveInput input) => RunAsync(OrchestrationNames.FrozenContractYearArchive, input);
 
     /// <summary>Writes a person built directly (TestKit's <see cref="TestPeople"/>), reserves its TRN and writes its provider views.</summary>
     public async Task<Person> AddAsync(Person person)
@@ -138,12 +98,8 @@ internal sealed class ArchiveHarness : IAsyncDisposable
     }
 
     /// <summary>The ids in the provider's participant list (first page).</summary>
-    public async Task<IReadOnlyList<string>> ListedIdsAsync(Guid provider)
-    {
-        var page = await Services.GetRequiredService<ListParticipantsHandler>().HandleAsync(
-            new ListParticipantsQuery(provider, null, null, null, null, ParticipantOrder.CreatedAt, false, 1, 100));
-        return [.. page.Select(p => JsonDocument.Parse(p).RootElement.GetProperty("id").GetString()!)];
-    }
+    public async Task<IReadOnlyList<string>> ListedIdsAsync(Guid provider) =>
+        [.. (await ListAsync(provider)).Select(p => p.GetProperty("id").GetString()!)];
 
     /// <summary>The provider's view of a declaration: visible or not.</summary>
     public async Task<bool> DeclarationVisibleAsync(Guid provider, string declarationId)
@@ -168,11 +124,5 @@ internal sealed class ArchiveHarness : IAsyncDisposable
         }
         while (continuation is not null);
         return count;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await Host.DisposeAsync();
     }
 }
